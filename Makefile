@@ -1,0 +1,63 @@
+# nocontact: `make run` serves the app locally; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test install install-dev chromium lint unit integration e2e test-sqlite test-postgres bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/nocontact manage migrate --no-input
+	$(BIN)/nocontact serve --host $(HOST) --port $(PORT)
+
+# Debian's chromium drives the real-browser tests (Playwright cannot download one here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy nocontact
+
+unit: install-dev
+	$(BIN)/pytest tests/unit -q
+
+test-sqlite: install-dev chromium
+	$(BIN)/pytest -q -p no:cacheprovider
+
+# The same suite again on PostgreSQL, in a throwaway database.
+test-postgres: install-dev chromium
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  DATABASE_URL=$(PG_URL)/nc_$$$$ $(BIN)/pytest -q -p no:cacheprovider tests/integration tests/e2e; \
+	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(PG_URL); CI needs it." >&2; exit 1; \
+	else echo "PostgreSQL is not reachable at $(PG_URL): skipping the PostgreSQL run (CI fails here)."; fi
+
+test: lint test-sqlite test-postgres
+
+bench: install-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from nocontact.core import clock
+
+
+class UserTimezoneMiddleware:
+    """Show every time in the signed-in user's own time zone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            from nocontact.accounts.models import settings_for
+
+            name = settings_for(user).timezone
+            try:
+                timezone.activate(clock.timezone(name))
+            except clock.UnknownTimeZone:
+                timezone.deactivate()
+        else:
+            timezone.deactivate()
+        return self.get_response(request)

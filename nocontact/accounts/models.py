@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UserSettings(models.Model):
+    """What the user told us about themselves: their clock and their safety net."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nc_settings"
+    )
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    friend_name = models.CharField(_("trusted friend"), max_length=60, blank=True)
+    friend_message = models.TextField(_("message to your friend"), max_length=1000, blank=True)
+
+    def __str__(self) -> str:
+        return f"settings of user {self.user_id}"
+
+
+def settings_for(user: models.Model) -> UserSettings:
+    obj, _created = UserSettings.objects.get_or_create(
+        user=user, defaults={"timezone": settings.DEFAULT_USER_TIMEZONE}
+    )
+    return obj

@@ -1,0 +1,325 @@
+"""The user's state, derived from the breakup profile, the event log and today.
+
+``derive_state`` is one pure function: the dashboard, the CLI and
+``nocontact state`` all call it, so they cannot disagree. Nothing here is
+stored; the phase is always derived from the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from nocontact.core import rules
+from nocontact.core.clock import local_date
+from nocontact.core.model import (
+    AttemptOutcome,
+    Event,
+    EventKind,
+    Goal,
+    LockReason,
+    Phase,
+    Profile,
+    Strategy,
+    Verdict,
+)
+from nocontact.core.readiness import Readiness, WellbeingInputs, readiness_verdict
+
+CONTACT_STRATEGIES = frozenset({Strategy.RECONNECT, Strategy.INTENT_STATEMENT})
+COOLDOWN_OUTCOMES = frozenset({AttemptOutcome.NOT_READY, AttemptOutcome.NO_REPLY})
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """An event with the local date the user lived it on."""
+
+    event: Event
+    day: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramState:
+    phase: Phase
+    today: dt.date
+    day_count: int
+    start_date: dt.date
+    minimum_days: int
+    minimum_reached_on: dt.date
+    longest_streak: int
+    total_days: int
+    strength: float
+    readiness: Readiness
+    lock_reason: LockReason | None
+    next_attempt_on: dt.date | None
+    attempts_left: int
+    strategy: Strategy | None
+    distress: bool
+    next_milestone: int | None
+    last_slip_on: dt.date | None
+
+    @property
+    def contact_tools_open(self) -> bool:
+        return self.lock_reason is None
+
+    @property
+    def minimum_reached(self) -> bool:
+        return self.day_count >= self.minimum_days
+
+    @property
+    def next_milestone_on(self) -> dt.date | None:
+        if self.next_milestone is None:
+            return None
+        return rules.add_days(self.start_date, self.next_milestone)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``nocontact state --json`` document of DESIGN.md."""
+        return {
+            "phase": self.phase.value,
+            "day_count": self.day_count,
+            "minimum_days": self.minimum_days,
+            "minimum_reached_on": self.minimum_reached_on.isoformat(),
+            "longest_streak": self.longest_streak,
+            "total_days": self.total_days,
+            "strength": round(self.strength, 2),
+            "readiness": {
+                "verdict": self.readiness.verdict.value,
+                "reasons": [reason.text for reason in self.readiness.reasons],
+            },
+            "contact_tools": "open" if self.contact_tools_open else "locked",
+            "lock_reason": self.lock_reason.value if self.lock_reason else None,
+            "next_attempt_on": self.next_attempt_on.isoformat() if self.next_attempt_on else None,
+            "attempts_left": self.attempts_left,
+        }
+
+
+def date_events(events: Iterable[Event], tz: dt.tzinfo, today: dt.date) -> list[Dated]:
+    """Sort by time and attach local dates; events after today are not yet lived."""
+    dated = [Dated(event, local_date(event.at, tz)) for event in events]
+    dated.sort(key=lambda d: d.event.at)
+    return [d for d in dated if d.day <= today]
+
+
+def _of(dated: Sequence[Dated], *kinds: EventKind) -> list[Dated]:
+    return [d for d in dated if d.event.kind in kinds]
+
+
+def _streaks(breakup_date: dt.date, slip_days: Sequence[dt.date], today: dt.date) -> list[int]:
+    """Lengths of every no-contact run, the current one last."""
+    runs, start = [], breakup_date
+    for day in slip_days:
+        if day < breakup_date:
+            continue
+        runs.append(max(0, (day - start).days))
+        start = day
+    runs.append(max(0, (today - start).days))
+    return runs
+
+
+def strength_score(
+    breakup_date: dt.date, slip_days: set[dt.date], checked_days: set[dt.date], today: dt.date
+) -> float:
+    """Loop-style habit strength: one slip dents it, it never zeroes progress."""
+    score = 0.0
+    day = breakup_date
+    one_day = dt.timedelta(days=1)
+    while day < today:
+        if day in slip_days:
+            value = rules.SLIP_DAY_VALUE
+        elif day in checked_days:
+            value = rules.CHECKED_ON_THEM_DAY_VALUE
+        else:
+            value = rules.CLEAN_DAY_VALUE
+        score = rules.strength_step(score, value)
+        day += one_day
+    return score
+
+
+def _wellbeing(dated: Sequence[Dated], today: dt.date) -> WellbeingInputs:
+    window_start = rules.add_days(today, 1 - rules.WELLBEING_WINDOW_DAYS)
+    week_start = rules.add_days(today, 1 - rules.URGE_TREND_WINDOW_DAYS)
+    previous_week_start = rules.add_days(week_start, -rules.URGE_TREND_WINDOW_DAYS)
+    crying_start = rules.add_days(today, 1 - rules.CRYING_WINDOW_DAYS)
+    slip_start = rules.add_days(today, 1 - rules.NO_SLIP_WINDOW_DAYS)
+
+    # The last check-in of a day stands for that day.
+    by_day: dict[dt.date, Event] = {}
+    for d in dated:
+        if d.event.kind is EventKind.CHECKIN and d.day >= window_start:
+            by_day[d.day] = d.event
+    crying_days = sum(1 for day, e in by_day.items() if day >= crying_start and e.get("cried"))
+    urges_now = sum(1 for d in dated if d.event.kind is EventKind.URGE and d.day >= week_start)
+    urges_before = sum(
+        1
+        for d in dated
+        if d.event.kind is EventKind.URGE and previous_week_start <= d.day < week_start
+    )
+    return WellbeingInputs(
+        moods=[int(e.get("mood")) for e in by_day.values()],
+        desperations=[int(e.get("desperation")) for e in by_day.values()],
+        crying_days_last_week=crying_days,
+        urges_this_week=urges_now,
+        urges_week_before=urges_before,
+        slip_in_window=any(d.event.kind is EventKind.SLIP and d.day >= slip_start for d in dated),
+    )
+
+
+def in_distress(dated: Sequence[Dated], today: dt.date) -> bool:
+    """Crying most days of the last week, or a very desperate latest check-in."""
+    start = rules.add_days(today, 1 - rules.DISTRESS_WINDOW_DAYS)
+    checkins = [d for d in dated if d.event.kind is EventKind.CHECKIN and d.day >= start]
+    if not checkins:
+        return False
+    crying_days = {d.day for d in checkins if d.event.get("cried")}
+    latest = checkins[-1].event
+    return (
+        len(crying_days) >= rules.DISTRESS_CRYING_DAYS
+        or int(latest.get("desperation", 0)) >= rules.DISTRESS_DESPERATION
+    )
+
+
+def derive_state(
+    profile: Profile, events: Iterable[Event], today: dt.date, tz: dt.tzinfo
+) -> ProgramState:
+    """Everything the program knows about this breakup today."""
+    dated = date_events(events, tz, today)
+
+    # 1. The No Contact count: from the last slip, or from the breakup.
+    slips = _of(dated, EventKind.SLIP)
+    slip_days = [d.day for d in slips if d.day >= profile.breakup_date]
+    start = slip_days[-1] if slip_days else profile.breakup_date
+    day_count = max(0, (today - start).days)
+    minimum_days = rules.minimum_days_for(profile)
+    minimum_reached_on = rules.add_days(start, minimum_days)
+    longest_streak = max(_streaks(profile.breakup_date, slip_days, today))
+    distinct_slip_days = set(slip_days)
+    total_days = max(0, (today - profile.breakup_date).days - len(distinct_slip_days))
+    checked_days = {d.day for d in _of(dated, EventKind.CHECKED_ON_THEM)}
+    strength = strength_score(profile.breakup_date, distinct_slip_days, checked_days, today)
+
+    # 2. Resets: an ex-initiated contact reopens what an outcome or a "no" closed.
+    ex_contacts = _of(dated, EventKind.EX_CONTACT)
+    last_ex_contact = ex_contacts[-1].event.at if ex_contacts else None
+
+    def after_reset(d: Dated) -> bool:
+        return last_ex_contact is None or d.event.at > last_ex_contact
+
+    attempts = _of(dated, EventKind.ATTEMPT)
+    outcomes = _of(dated, EventKind.OUTCOME)
+    latest_outcome = outcomes[-1] if outcomes and after_reset(outcomes[-1]) else None
+    closing = [
+        d
+        for d in attempts
+        if after_reset(d)
+        and d.event.get("outcome") in (AttemptOutcome.ASKED_NO_CONTACT, AttemptOutcome.BLOCKED)
+    ]
+
+    # 3. Attempts since the last positive reply or ex-initiated contact.
+    counted = 0
+    for d in attempts:
+        if not after_reset(d):
+            continue
+        if d.event.get("outcome") == AttemptOutcome.POSITIVE:
+            counted = 0
+        else:
+            counted += 1
+    attempts_left = max(0, rules.MAX_ATTEMPTS_WITHOUT_POSITIVE_REPLY - counted)
+    cooling = [d for d in attempts if d.event.get("outcome") in COOLDOWN_OUTCOMES]
+    next_attempt_on = None
+    if cooling:
+        candidate = rules.add_days(cooling[-1].day, rules.ATTEMPT_COOLDOWN_DAYS)
+        next_attempt_on = candidate if candidate > today else None
+
+    # 4. Strategy: the latest choice, or what the goal implies.
+    strategies = _of(dated, EventKind.STRATEGY)
+    strategy: Strategy | None
+    if strategies:
+        strategy = Strategy(strategies[-1].event.get("strategy"))
+    elif profile.goal is Goal.RECONNECT:
+        strategy = Strategy.RECONNECT
+    elif profile.goal is Goal.MOVE_ON:
+        strategy = Strategy.MOVE_ON
+    else:
+        strategy = None
+
+    # 5. Readiness and wellbeing.
+    answers_events = _of(dated, EventKind.READINESS_ANSWERS)
+    answers = list(answers_events[-1].event.get("answers")) if answers_events else None
+    readiness = readiness_verdict(
+        day_count=day_count,
+        minimum_days=minimum_days,
+        minimum_reached_on=minimum_reached_on,
+        answers=answers,
+        wellbeing=_wellbeing(dated, today),
+        intent_statement=strategy is Strategy.INTENT_STATEMENT,
+    )
+    distress = in_distress(dated, today)
+
+    # 6. What locks the contact tools, first reason wins.
+    contact_strategy = (
+        profile.goal is Goal.RECONNECT
+        and strategy in CONTACT_STRATEGIES
+        and not (latest_outcome and latest_outcome.event.get("outcome") == "moved_on")
+    )
+    lock_reason: LockReason | None = None
+    closing_outcomes = {d.event.get("outcome") for d in closing}
+    if profile.unsafe:
+        lock_reason = LockReason.SAFETY_TRACK
+    elif AttemptOutcome.ASKED_NO_CONTACT in closing_outcomes:
+        lock_reason = LockReason.ASKED_NO_CONTACT
+    elif AttemptOutcome.BLOCKED in closing_outcomes:
+        lock_reason = LockReason.BLOCKED
+    elif attempts_left == 0:
+        lock_reason = LockReason.ATTEMPT_LIMIT
+    elif not contact_strategy:
+        lock_reason = LockReason.NOT_CONTACT_STRATEGY
+    elif day_count < minimum_days:
+        lock_reason = LockReason.MINIMUM_NOT_REACHED
+    elif distress:
+        lock_reason = LockReason.DISTRESS
+    elif readiness.verdict is not Verdict.READY:
+        lock_reason = LockReason.NOT_READY_YET
+    elif next_attempt_on is not None:
+        lock_reason = LockReason.COOLDOWN
+
+    # 7. The phase, first that applies.
+    meetings = [d for d in _of(dated, EventKind.MEETING) if after_reset(d)]
+    ex_after_minimum = any(d.day >= minimum_reached_on for d in ex_contacts)
+    phase: Phase
+    if profile.unsafe:
+        phase = Phase.SAFETY
+    elif latest_outcome is not None:
+        phase = Phase(latest_outcome.event.get("outcome"))
+    elif closing or attempts_left == 0:
+        phase = Phase.CLOSED
+    elif meetings:
+        phase = Phase.MEETING
+    elif (readiness.verdict is Verdict.READY and strategy in CONTACT_STRATEGIES) or (
+        ex_after_minimum
+    ):
+        phase = Phase.RECONNECT
+    elif day_count >= minimum_days:
+        phase = Phase.READINESS
+    else:
+        phase = Phase.NO_CONTACT
+
+    return ProgramState(
+        phase=phase,
+        today=today,
+        day_count=day_count,
+        start_date=start,
+        minimum_days=minimum_days,
+        minimum_reached_on=minimum_reached_on,
+        longest_streak=longest_streak,
+        total_days=total_days,
+        strength=strength,
+        readiness=readiness,
+        lock_reason=lock_reason,
+        next_attempt_on=next_attempt_on,
+        attempts_left=attempts_left,
+        strategy=strategy,
+        distress=distress,
+        next_milestone=rules.next_milestone(day_count),
+        last_slip_on=slip_days[-1] if slip_days else None,
+    )

@@ -1,0 +1,157 @@
+"""Rows in, core records out: the only place that maps between the two.
+
+Views and the CLI call these functions; they never compute a rule themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone as dj_timezone
+
+from nocontact.accounts.models import settings_for
+from nocontact.core import clock, rules
+from nocontact.core import model as core
+from nocontact.core.events import validate_event_data
+from nocontact.core.export import BreakupRecord
+from nocontact.core.program import ProgramState, derive_state
+from nocontact.journey.models import Breakup, Event, ItemLeft, Occasion, Writing
+
+# Check-ins and urges matter to the rules only for the recent weeks; every other
+# kind is rare. Loading only these keeps the dashboard flat as history grows.
+RECENT_KINDS = (core.EventKind.CHECKIN, core.EventKind.URGE)
+RECENT_WINDOW_DAYS = 2 * max(rules.WELLBEING_WINDOW_DAYS, 2 * rules.URGE_TREND_WINDOW_DAYS)
+WRITING_KINDS = (core.EventKind.JOURNAL, core.EventKind.UNSENT_LETTER)
+
+
+def user_tz(user: AbstractBaseUser) -> dt.tzinfo:
+    try:
+        return clock.timezone(settings_for(user).timezone)
+    except clock.UnknownTimeZone:
+        return dt.UTC
+
+
+def today_for(user: AbstractBaseUser, now: dt.datetime | None = None) -> dt.date:
+    return clock.local_now(user_tz(user), now).date()
+
+
+def active_breakup(user: AbstractBaseUser) -> Breakup | None:
+    return Breakup.objects.active().filter(user=user).order_by("-created_at", "-pk").first()
+
+
+def to_profile(breakup: Breakup) -> core.Profile:
+    occasions = list(breakup.occasions.all())
+    return core.Profile(
+        ex_nickname=breakup.ex_nickname,
+        breakup_date=breakup.breakup_date,
+        relationship_months=breakup.relationship_months,
+        ended_by=core.EndedBy(breakup.ended_by),
+        intensity=breakup.intensity,
+        goal=core.Goal(breakup.goal),
+        unsafe=breakup.unsafe,
+        occasions=tuple(
+            core.Occasion(o.name, o.date) for o in occasions if o.kind == Occasion.Kind.OCCASION
+        ),
+        hard_dates=tuple(
+            core.HardDate(o.name, o.date, o.coping_plan)
+            for o in occasions
+            if o.kind == Occasion.Kind.HARD_DATE
+        ),
+        items_left=tuple(core.ItemLeft(i.name, i.substantial) for i in breakup.items_left.all()),
+    )
+
+
+def to_core_event(row: Event) -> core.Event:
+    return core.Event(core.EventKind(row.kind), row.at, row.data)
+
+
+def program_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
+    """What ``derive_state`` needs, and no more."""
+    # A day of margin on either side of the window covers every time zone.
+    cutoff = dt.datetime.combine(today, dt.time(), dt.UTC) - dt.timedelta(days=RECENT_WINDOW_DAYS + 1)
+    rows = (
+        Event.objects.filter(breakup=breakup)
+        .filter(~Q(kind__in=RECENT_KINDS) | Q(at__gte=cutoff))
+        .only("kind", "at", "data")
+    )
+    return [to_core_event(row) for row in rows]
+
+
+def program_state(breakup: Breakup, today: dt.date | None = None) -> ProgramState:
+    tz = user_tz(breakup.user)
+    today = today or clock.local_now(tz).date()
+    return derive_state(to_profile(breakup), program_events(breakup, today), today, tz)
+
+
+def record_event(
+    breakup: Breakup,
+    kind: core.EventKind | str,
+    data: Mapping[str, Any],
+    at: dt.datetime | None = None,
+) -> Event:
+    """Validate through the core, then append to the log. Raises ``InvalidEvent``."""
+    kind = core.EventKind(kind)
+    if kind in WRITING_KINDS:
+        raise ValueError("journal entries and letters are Writing rows")
+    clean = validate_event_data(kind, data)
+    return Event.objects.create(breakup=breakup, kind=kind.value, at=at or dj_timezone.now(), data=clean)
+
+
+def all_events(breakup: Breakup) -> list[core.Event]:
+    """The whole log, writings included, as the export shows it."""
+    events = [to_core_event(row) for row in breakup.events.all()]
+    events += [
+        core.Event(core.EventKind(w.kind), w.at, {"text": w.text}) for w in breakup.writings.all()
+    ]
+    events.sort(key=lambda e: e.at)
+    return events
+
+
+def breakup_record(breakup: Breakup) -> BreakupRecord:
+    return BreakupRecord(str(breakup.pk), to_profile(breakup), tuple(all_events(breakup)))
+
+
+@transaction.atomic
+def create_breakup(user: AbstractBaseUser, profile: core.Profile) -> Breakup:
+    """A new breakup becomes the active one; an older one moves to history."""
+    Breakup.objects.active().filter(user=user).update(archived_at=dj_timezone.now())
+    breakup = Breakup.objects.create(
+        user=user,
+        ex_nickname=profile.ex_nickname,
+        breakup_date=profile.breakup_date,
+        relationship_months=profile.relationship_months,
+        ended_by=profile.ended_by.value,
+        intensity=profile.intensity,
+        goal=profile.goal.value,
+        unsafe=profile.unsafe,
+    )
+    Occasion.objects.bulk_create(
+        [Occasion(breakup=breakup, kind=Occasion.Kind.OCCASION, name=o.name, date=o.date) for o in profile.occasions]
+        + [
+            Occasion(breakup=breakup, kind=Occasion.Kind.HARD_DATE, name=h.name, date=h.date, coping_plan=h.coping_plan)
+            for h in profile.hard_dates
+        ]
+    )
+    ItemLeft.objects.bulk_create(
+        [ItemLeft(breakup=breakup, name=i.name, substantial=i.substantial) for i in profile.items_left]
+    )
+    return breakup
+
+
+def add_events(breakup: Breakup, events: Iterable[core.Event]) -> None:
+    """Bulk-append already validated core events (import, test data)."""
+    rows, writings = [], []
+    for event in events:
+        if event.kind in WRITING_KINDS:
+            writings.append(
+                Writing(breakup=breakup, kind=event.kind.value, text=str(event.get("text", "")), at=event.at)
+            )
+        else:
+            rows.append(Event(breakup=breakup, kind=event.kind.value, at=event.at, data=dict(event.data)))
+    Event.objects.bulk_create(rows, batch_size=500)
+    Writing.objects.bulk_create(writings, batch_size=500)

@@ -180,7 +180,8 @@ DEFAULT_USER_TIMEZONE = env_str("NOCONTACT_DEFAULT_TIMEZONE", "UTC")
 
 # --- Static files: our own, served by whitenoise; nothing from a CDN ----------------
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
+# Hosted mode collects static files here; local mode serves them from the package.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static"))) if HOSTED else None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

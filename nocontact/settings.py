@@ -80,15 +80,15 @@ TEMPLATES = [
 SQLITE_PATH = DATA_DIR / "nocontact.sqlite3"
 SQLITE_OPTIONS = {
     # Durability first: a slip logged at 2 a.m. must survive a power cut.
-    "init_command": (
-        "PRAGMA journal_mode=WAL;PRAGMA synchronous=FULL;PRAGMA foreign_keys=ON;"
-    ),
+    "init_command": ("PRAGMA journal_mode=WAL;PRAGMA synchronous=FULL;PRAGMA foreign_keys=ON;"),
     "timeout": 10,  # seconds; becomes SQLite's busy timeout
     "transaction_mode": "IMMEDIATE",
 }
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
 else:
@@ -96,7 +96,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
+            "NAME": str(SQLITE_PATH),
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
@@ -113,7 +113,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -211,6 +214,12 @@ CRISIS_RESOURCES = [
         "name": "Your local emergency number",
         "detail": "If you might act on thoughts of hurting yourself, call it now (112 in Europe, 911 in North America).",
     },
-    {"name": "Find a Helpline", "detail": "findahelpline.com lists free, confidential crisis lines by country."},
-    {"name": "Someone you trust", "detail": "A friend, a family member, or a doctor. You don't have to carry this alone."},
+    {
+        "name": "Find a Helpline",
+        "detail": "findahelpline.com lists free, confidential crisis lines by country.",
+    },
+    {
+        "name": "Someone you trust",
+        "detail": "A friend, a family member, or a doctor. You don't have to carry this alone.",
+    },
 ]

@@ -29,7 +29,9 @@ class SignUpForm(AccessibleFormMixin, UserCreationForm):  # type: ignore[type-ar
         self.fields["username"].widget.attrs.update(
             {"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
         )
-        self.fields["password1"].help_text = _("At least 10 characters. A short sentence works well.")
+        self.fields["password1"].help_text = _(
+            "At least 10 characters. A short sentence works well."
+        )
 
     def clean_username(self) -> str:
         username: str = self.cleaned_data.get("username", "")
@@ -51,7 +53,9 @@ class LoginForm(AccessibleFormMixin, AuthenticationForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["username"].widget.attrs.update({"autocapitalize": "none", "spellcheck": "false"})
+        self.fields["username"].widget.attrs.update(
+            {"autocapitalize": "none", "spellcheck": "false"}
+        )
 
 
 class ChangePasswordForm(AccessibleFormMixin, PasswordChangeForm):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +20,7 @@ class UserSettings(models.Model):
         return f"settings of user {self.user_id}"
 
 
-def settings_for(user: models.Model) -> UserSettings:
+def settings_for(user: User) -> UserSettings:
     obj, _created = UserSettings.objects.get_or_create(
         user=user, defaults={"timezone": settings.DEFAULT_USER_TIMEZONE}
     )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -25,7 +26,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         settings_for(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("onboarding")
-    return render(request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 class LoginView(auth_views.LoginView):
@@ -39,12 +42,14 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = ChangePasswordForm
     success_url = reverse_lazy("settings")
 
-    def form_valid(self, form: ChangePasswordForm) -> HttpResponse:
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
         messages.success(self.request, _("Your password is changed."))
         return response
 
 
-def locked(request: HttpRequest, credentials: object = None, *args: object, **kwargs: object) -> HttpResponse:
+def locked(
+    request: HttpRequest, credentials: object = None, *args: object, **kwargs: object
+) -> HttpResponse:
     """Too many failed logins from this address for this username (django-axes)."""
     return render(request, "accounts/locked.html", {"form": LoginForm(request)}, status=429)

@@ -6,16 +6,22 @@ records and ``nocontact.core`` decides everything.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import StrEnum
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from nocontact.core import model as core
 from nocontact.core import rules
 
 
-def _choices(enum: type, labels: dict[str, str]) -> list[tuple[str, str]]:
+def _choices(
+    enum: type[StrEnum], labels: Mapping[str, str | Promise]
+) -> list[tuple[str, str | Promise]]:
     return [(member.value, labels.get(member.value, member.value)) for member in enum]
 
 

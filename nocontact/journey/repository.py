@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone as dj_timezone
@@ -29,18 +29,18 @@ RECENT_WINDOW_DAYS = 2 * max(rules.WELLBEING_WINDOW_DAYS, 2 * rules.URGE_TREND_W
 WRITING_KINDS = (core.EventKind.JOURNAL, core.EventKind.UNSENT_LETTER)
 
 
-def user_tz(user: AbstractBaseUser) -> dt.tzinfo:
+def user_tz(user: User) -> dt.tzinfo:
     try:
         return clock.timezone(settings_for(user).timezone)
     except clock.UnknownTimeZone:
         return dt.UTC
 
 
-def today_for(user: AbstractBaseUser, now: dt.datetime | None = None) -> dt.date:
+def today_for(user: User, now: dt.datetime | None = None) -> dt.date:
     return clock.local_now(user_tz(user), now).date()
 
 
-def active_breakup(user: AbstractBaseUser) -> Breakup | None:
+def active_breakup(user: User) -> Breakup | None:
     return Breakup.objects.active().filter(user=user).order_by("-created_at", "-pk").first()
 
 
@@ -73,7 +73,9 @@ def to_core_event(row: Event) -> core.Event:
 def program_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
     """What ``derive_state`` needs, and no more."""
     # A day of margin on either side of the window covers every time zone.
-    cutoff = dt.datetime.combine(today, dt.time(), dt.UTC) - dt.timedelta(days=RECENT_WINDOW_DAYS + 1)
+    cutoff = dt.datetime.combine(today, dt.time(), dt.UTC) - dt.timedelta(
+        days=RECENT_WINDOW_DAYS + 1
+    )
     rows = (
         Event.objects.filter(breakup=breakup)
         .filter(~Q(kind__in=RECENT_KINDS) | Q(at__gte=cutoff))
@@ -99,7 +101,9 @@ def record_event(
     if kind in WRITING_KINDS:
         raise ValueError("journal entries and letters are Writing rows")
     clean = validate_event_data(kind, data)
-    return Event.objects.create(breakup=breakup, kind=kind.value, at=at or dj_timezone.now(), data=clean)
+    return Event.objects.create(
+        breakup=breakup, kind=kind.value, at=at or dj_timezone.now(), data=clean
+    )
 
 
 def all_events(breakup: Breakup) -> list[core.Event]:
@@ -117,7 +121,7 @@ def breakup_record(breakup: Breakup) -> BreakupRecord:
 
 
 @transaction.atomic
-def create_breakup(user: AbstractBaseUser, profile: core.Profile) -> Breakup:
+def create_breakup(user: User, profile: core.Profile) -> Breakup:
     """A new breakup becomes the active one; an older one moves to history."""
     Breakup.objects.active().filter(user=user).update(archived_at=dj_timezone.now())
     breakup = Breakup.objects.create(
@@ -131,14 +135,26 @@ def create_breakup(user: AbstractBaseUser, profile: core.Profile) -> Breakup:
         unsafe=profile.unsafe,
     )
     Occasion.objects.bulk_create(
-        [Occasion(breakup=breakup, kind=Occasion.Kind.OCCASION, name=o.name, date=o.date) for o in profile.occasions]
+        [
+            Occasion(breakup=breakup, kind=Occasion.Kind.OCCASION, name=o.name, date=o.date)
+            for o in profile.occasions
+        ]
         + [
-            Occasion(breakup=breakup, kind=Occasion.Kind.HARD_DATE, name=h.name, date=h.date, coping_plan=h.coping_plan)
+            Occasion(
+                breakup=breakup,
+                kind=Occasion.Kind.HARD_DATE,
+                name=h.name,
+                date=h.date,
+                coping_plan=h.coping_plan,
+            )
             for h in profile.hard_dates
         ]
     )
     ItemLeft.objects.bulk_create(
-        [ItemLeft(breakup=breakup, name=i.name, substantial=i.substantial) for i in profile.items_left]
+        [
+            ItemLeft(breakup=breakup, name=i.name, substantial=i.substantial)
+            for i in profile.items_left
+        ]
     )
     return breakup
 
@@ -149,9 +165,16 @@ def add_events(breakup: Breakup, events: Iterable[core.Event]) -> None:
     for event in events:
         if event.kind in WRITING_KINDS:
             writings.append(
-                Writing(breakup=breakup, kind=event.kind.value, text=str(event.get("text", "")), at=event.at)
+                Writing(
+                    breakup=breakup,
+                    kind=event.kind.value,
+                    text=str(event.get("text", "")),
+                    at=event.at,
+                )
             )
         else:
-            rows.append(Event(breakup=breakup, kind=event.kind.value, at=event.at, data=dict(event.data)))
+            rows.append(
+                Event(breakup=breakup, kind=event.kind.value, at=event.at, data=dict(event.data))
+            )
     Event.objects.bulk_create(rows, batch_size=500)
     Writing.objects.bulk_create(writings, batch_size=500)

@@ -51,12 +51,16 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     # A phone-sized window: the app is mobile-first.
-    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "locale": "en-GB",
-            "timezone_id": "Europe/Berlin"}
+    return {
+        **browser_context_args,
+        "viewport": {"width": 390, "height": 844},
+        "locale": "en-GB",
+        "timezone_id": "Europe/Berlin",
+    }
 
 
 @pytest.fixture
-def screenshot(page: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+def screenshot(page: Any, request: pytest.FixtureRequest) -> Any:
     """``screenshot("step")`` saves test-artifacts/<test>-<step>.png."""
     ARTIFACTS.mkdir(exist_ok=True)
     test = re.sub(r"[^a-zA-Z0-9_-]+", "-", request.node.name)
@@ -66,7 +70,7 @@ def screenshot(page: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
         page.screenshot(path=str(path), full_page=True)
         return path
 
-    yield take
+    return take
 
 
 @pytest.fixture(autouse=True)

@@ -53,5 +53,10 @@ def handle_serve(args: argparse.Namespace, out: Output) -> int:
         port=args.port,
         interface=Interfaces.WSGI,
         workers=args.workers,
+        # A handful of threads per worker: SQLite has one writer at a time anyway,
+        # and a small pool keeps memory low.
+        blocking_threads=max(2, os.cpu_count() or 2),
+        backpressure=32,
+        log_access=False,  # access logs would record which pages a person visits
     ).serve()
     return 0

@@ -12,6 +12,10 @@ from nocontact.web.forms_base import AccessibleFormMixin
 
 # Said for a taken username and for a reserved one alike.
 USERNAME_UNAVAILABLE = _("Please choose a different username.")
+# Names that could pass for the app itself or its staff.
+RESERVED_USERNAMES = frozenset(
+    {"admin", "administrator", "root", "staff", "support", "help", "nocontact", "system"}
+)
 
 
 class SignUpForm(AccessibleFormMixin, UserCreationForm):  # type: ignore[type-arg]
@@ -36,7 +40,10 @@ class SignUpForm(AccessibleFormMixin, UserCreationForm):  # type: ignore[type-ar
     def clean_username(self) -> str:
         username: str = self.cleaned_data.get("username", "")
         User = get_user_model()
-        if User.objects.filter(username__iexact=username).exists():
+        if (
+            username.lower() in RESERVED_USERNAMES
+            or User.objects.filter(username__iexact=username).exists()
+        ):
             # Spend the same effort as a successful sign-up so timing tells nothing.
             make_password(self.data.get("password1") or "")
             raise forms.ValidationError(USERNAME_UNAVAILABLE, code="unavailable")

@@ -1,5 +1,100 @@
+"""Today: the day count and everything that keeps it going.
+
+Every number comes from ``repository.program_state``; this view only chooses
+what to show. It stays fast as the history grows: besides the program state it
+asks for exactly two small things (today's check-in, the latest urge).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as N_
+from django.views.decorators.http import require_GET
+
+from nocontact.core import rules
+from nocontact.core.model import EventKind, Goal, Phase, Verdict
+from nocontact.core.program import ProgramState
+from nocontact.journey import repository
+from nocontact.journey.models import Breakup, Event
+from nocontact.web.views.common import breakup_required
+
+VERDICT_TEXTS = {
+    Verdict.READY: N_("Ready: this looks like wanting, not needing."),
+    Verdict.ALMOST: N_("Almost there."),
+    Verdict.NOT_YET: N_("Not yet, and that is okay."),
+}
 
 
+def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Midnight to midnight of ``day`` on the user's clock (the active time zone)."""
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(day, dt.time(), tz)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tz)
+    return start, end
+
+
+def checked_in_on(breakup: Breakup, day: dt.date) -> bool:
+    start, end = local_day_bounds(day)
+    return Event.objects.filter(
+        breakup=breakup, kind=EventKind.CHECKIN.value, at__gte=start, at__lt=end
+    ).exists()
+
+
+def latest_urge(breakup: Breakup) -> Event | None:
+    return (
+        Event.objects.filter(breakup=breakup, kind=EventKind.URGE.value)
+        .order_by("-at", "-pk")
+        .only("at", "data")
+        .first()
+    )
+
+
+def _readiness(state: ProgramState) -> dict[str, Any]:
+    return {
+        "verdict": state.readiness.verdict.value,
+        "verdict_text": gettext(VERDICT_TEXTS[state.readiness.verdict]),
+        "reasons": [
+            {
+                "status": reason.status.value,
+                "text": gettext(reason.template).format(**reason.params),
+            }
+            for reason in state.readiness.reasons
+        ],
+    }
+
+
+@require_GET
+@breakup_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("being written")
+    breakup: Breakup = request.breakup  # type: ignore[attr-defined]
+    breakup.user = request.user  # type: ignore[assignment]  # already loaded: spare a query
+    state = repository.program_state(breakup)
+    percent = (
+        min(100, round(100 * state.day_count / state.minimum_days)) if state.minimum_days else 100
+    )
+    # Reconnect wording is for those who hope to reconnect and are safe to.
+    show_readiness = not breakup.unsafe and breakup.goal != Goal.MOVE_ON.value
+    context = {
+        "nav": "today",
+        "breakup": breakup,
+        "state": state,
+        "unsafe": breakup.unsafe,
+        "progress_value": min(state.day_count, state.minimum_days),
+        "progress_percent": percent,
+        "strength_percent": round(100 * state.strength),
+        "milestone_today": rules.reached_milestone(state.day_count),
+        "checked_in_today": checked_in_on(breakup, state.today),
+        "latest_urge": latest_urge(breakup),
+        "urge_max": rules.URGE_INTENSITY_RANGE[1],
+        "show_readiness": show_readiness,
+        "readiness": _readiness(state) if show_readiness else None,
+        "phase": state.phase.value,
+        "phase_after": state.phase in (Phase.REUNITED, Phase.MOVED_ON, Phase.CLOSED),
+    }
+    return render(request, "web/dashboard.html", context)

@@ -1,8 +1,263 @@
+"""The day-to-day log: check-in, urge, slip, checked on them, they reached out, history.
+
+Every entry goes through ``repository.record_event`` (and so through the core's
+checks); a value the core refuses comes back as a form error with status 400.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from nocontact.core import rules
+from nocontact.core.events import InvalidEvent
+from nocontact.core.model import EventKind
+from nocontact.journey import repository
+from nocontact.journey.models import Breakup, Event
+from nocontact.web import forms_program as f
+from nocontact.web.views.common import breakup_required
+from nocontact.web.views.dashboard import checked_in_on
+
+HISTORY_PAGE_SIZE = 30
 
 
-def _todo(request: HttpRequest, pk: int = 0) -> HttpResponse:
-    return HttpResponse("being written")
+def _breakup(request: HttpRequest) -> Breakup:
+    breakup: Breakup = request.breakup  # type: ignore[attr-defined]
+    breakup.user = request.user  # type: ignore[assignment]  # already loaded: spare a query
+    return breakup
 
 
-checkin = urge = slip = checked_on_them = ex_contact = history = _todo
+def _page(
+    request: HttpRequest, template: str, form: Any, status: int = 200, **extra: Any
+) -> HttpResponse:
+    context = {"form": form, "nav": "today", **extra}
+    if form is not None and form.errors:
+        status = 400
+    return render(request, template, context, status=status)
+
+
+def _record(
+    form: Any,
+    breakup: Breakup,
+    kind: EventKind,
+    data: dict[str, Any],
+    at: dt.datetime | None = None,
+) -> Event | None:
+    """Append the event, or put the core's reason on the form and return None."""
+    try:
+        return repository.record_event(breakup, kind, data, at=at)
+    except InvalidEvent as error:
+        f.add_core_error(form, error)
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+@breakup_required
+def checkin(request: HttpRequest) -> HttpResponse:
+    breakup = _breakup(request)
+    form = f.CheckinForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _record(form, breakup, EventKind.CHECKIN, form.event_data())
+    ):
+        messages.success(request, gettext("Checked in. Thank you for looking after yourself."))
+        return redirect("dashboard")
+    today = repository.today_for(request.user)  # type: ignore[arg-type]
+    return _page(request, "web/checkin.html", form, already_today=checked_in_on(breakup, today))
+
+
+@require_http_methods(["GET", "POST"])
+@breakup_required
+def urge(request: HttpRequest) -> HttpResponse:
+    breakup = _breakup(request)
+    form = f.UrgeForm(request.POST or None, initial={"from": request.GET.get("from", "")})
+    if request.method == "POST" and form.is_valid():
+        data = form.event_data()
+        at = timezone.now()
+        with transaction.atomic():
+            saved = _record(form, breakup, EventKind.URGE, data, at=at)
+            if saved and data.get("outcome") == "slipped":
+                slip = {"channel": data.get("channel"), "note": data.get("note")}
+                # The urge is valid, so its channel and note are too.
+                repository.record_event(breakup, EventKind.SLIP, slip, at=at)
+        if saved:
+            if data.get("outcome") == "slipped":
+                messages.info(
+                    request,
+                    gettext(
+                        "Thank you for being honest. We logged the urge and the contact. "
+                        "Here is what you keep."
+                    ),
+                )
+                return redirect(reverse("slip") + "?kept=1")
+            if form.from_sos:
+                messages.success(
+                    request, gettext("You rode the wave and it passed. That took real strength.")
+                )
+            else:
+                messages.success(request, gettext("Logged. You didn't act on it: well done."))
+            return redirect("dashboard")
+    return _page(request, "web/urge.html", form)
+
+
+def _slip_at(form: f.SlipForm, tz: dt.tzinfo, breakup: Breakup) -> dt.datetime | None:
+    """The moment of the slip, read on the user's own clock; None with a form error."""
+    now = timezone.now()
+    if form.cleaned_data["when"] != "earlier":
+        return now
+    day: dt.date = form.cleaned_data["date"]
+    time: dt.time | None = form.cleaned_data.get("time")
+    local_now = now.astimezone(tz)
+    if time is None:
+        # "I don't remember the time": midday, or now if midday is still ahead.
+        time = dt.time(12, 0)
+        if day == local_now.date() and local_now.time() < time:
+            return now
+    at = dt.datetime.combine(day, time, tz)
+    if at > now:
+        form.add_error(
+            "time" if day == local_now.date() else "date",
+            gettext("That moment hasn't come yet. Please give a time that has passed."),
+        )
+        return None
+    if at.astimezone(tz).date() < breakup.breakup_date:
+        form.add_error(
+            "date", gettext("That is before the breakup. Please give a date since then.")
+        )
+        return None
+    return at
+
+
+@require_http_methods(["GET", "POST"])
+@breakup_required
+def slip(request: HttpRequest) -> HttpResponse:
+    breakup = _breakup(request)
+    if request.method == "GET" and request.GET.get("kept"):
+        state = repository.program_state(breakup)
+        return render(
+            request,
+            "web/slip_kept.html",
+            {"nav": "today", "state": state, "strength_percent": round(100 * state.strength)},
+        )
+    form = f.SlipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        at = _slip_at(form, repository.user_tz(request.user), breakup)  # type: ignore[arg-type]
+        data = {"channel": form.cleaned_data.get("channel"), "note": form.cleaned_data.get("note")}
+        if at is not None and _record(form, breakup, EventKind.SLIP, data, at=at):
+            messages.info(request, gettext("Logged. Thank you for being honest with yourself."))
+            return redirect(reverse("slip") + "?kept=1")
+    return _page(request, "web/slip.html", form)
+
+
+@require_http_methods(["GET", "POST"])
+@breakup_required
+def checked_on_them(request: HttpRequest) -> HttpResponse:
+    breakup = _breakup(request)
+    form = f.CheckedOnThemForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _record(form, breakup, EventKind.CHECKED_ON_THEM, dict(form.cleaned_data))
+    ):
+        messages.info(
+            request,
+            gettext(
+                "Logged. Your day count keeps going. Strength dips a little today, "
+                "and it grows back with every calm day."
+            ),
+        )
+        return redirect("dashboard")
+    return _page(request, "web/checked_on_them.html", form)
+
+
+@require_http_methods(["GET", "POST"])
+@breakup_required
+def ex_contact(request: HttpRequest) -> HttpResponse:
+    breakup = _breakup(request)
+    form = f.ExContactForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _record(form, breakup, EventKind.EX_CONTACT, dict(form.cleaned_data))
+    ):
+        messages.info(
+            request, gettext("Logged. They reached out, so this is not a slip: your count goes on.")
+        )
+        return redirect("dashboard")
+    return _page(request, "web/ex_contact.html", form, unsafe=breakup.unsafe)
+
+
+def _describe(event: Event) -> dict[str, Any]:
+    """One line of the log, in the user's words."""
+    data = event.data or {}
+    channel = f.CHANNEL_LABELS.get(data.get("channel", ""), "")
+    details: list[str] = []
+    if event.kind == EventKind.CHECKIN:
+        title = gettext("Check-in")
+        details.append(
+            gettext("mood {mood} of {top}").format(mood=data.get("mood"), top=rules.MOOD_RANGE[1])
+        )
+        details.append(
+            gettext("desperation {value} of {top}").format(
+                value=data.get("desperation"), top=rules.DESPERATION_RANGE[1]
+            )
+        )
+        if data.get("cried"):
+            details.append(gettext("cried"))
+        if data.get("sleep_hours") is not None:
+            details.append(gettext("slept {hours} h").format(hours=f"{data['sleep_hours']:g}"))
+    elif event.kind == EventKind.URGE:
+        title = (
+            gettext("Urge, resisted")
+            if data.get("outcome") == "resisted"
+            else gettext("Urge, reached out")
+        )
+        details.append(
+            gettext("intensity {value} of {top}").format(
+                value=data.get("intensity"), top=rules.URGE_INTENSITY_RANGE[1]
+            )
+        )
+        if data.get("triggers"):
+            details.append(", ".join(str(f.TRIGGER_LABELS.get(t, t)) for t in data["triggers"]))
+    elif event.kind == EventKind.SLIP:
+        title = gettext("Contact (a slip)")
+    elif event.kind == EventKind.CHECKED_ON_THEM:
+        title = gettext("Checked on them")
+        if data.get("how"):
+            details.append(str(f.CHECKED_HOW_LABELS.get(data["how"], "")))
+    elif event.kind == EventKind.EX_CONTACT:
+        title = gettext("They reached out")
+        if data.get("tone"):
+            details.append(str(f.TONE_LABELS.get(data["tone"], "")))
+    else:
+        title = event.kind.replace("_", " ").capitalize()
+    if channel:
+        details.append(str(channel))
+    return {
+        "kind": event.kind,
+        "at": event.at,
+        "title": title,
+        "details": " · ".join(d for d in details if d),
+        "note": data.get("note") or data.get("text") or "",
+    }
+
+
+@require_GET
+@breakup_required
+def history(request: HttpRequest) -> HttpResponse:
+    breakup = _breakup(request)
+    rows = Event.objects.filter(breakup=breakup).order_by("-at", "-pk").only("kind", "at", "data")
+    page = Paginator(rows, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"nav": "today", "page": page, "entries": [_describe(e) for e in page.object_list]}
+    return render(request, "web/history.html", context)

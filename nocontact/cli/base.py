@@ -18,6 +18,7 @@ class CommandError(Exception):
 class Output:
     stdout: IO[str]
     stderr: IO[str]
+    stdin: IO[str] | None = None
 
     def line(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -27,3 +28,21 @@ class Output:
 
     def error(self, text: str) -> None:
         self.stderr.write(f"nocontact: {text}\n")
+
+    @property
+    def interactive(self) -> bool:
+        """Questions are asked only of a person at a terminal, never of a pipe."""
+        try:
+            return self.stdin is not None and self.stdin.isatty()
+        except (OSError, ValueError):  # a closed or detached stream
+            return False
+
+    def ask(self, question: str) -> str:
+        """One answer from the terminal; end of input counts as an interruption."""
+        assert self.stdin is not None
+        self.stdout.write(question + " ")
+        self.stdout.flush()
+        answer = self.stdin.readline()
+        if not answer:
+            raise KeyboardInterrupt
+        return answer.strip()

@@ -28,8 +28,15 @@ def register(sub: Any) -> None:
         description="Read an export file (the JSON of `nocontact export`) and print the "
         "state the program derives from it. Needs no database.",
     )
-    state.add_argument("--input", required=True, metavar="FILE", help="the export file ('-' for stdin)")
-    state.add_argument("--today", type=parse_day, metavar="YYYY-MM-DD", help="the day to evaluate (default: today in the file's time zone)")
+    state.add_argument(
+        "--input", required=True, metavar="FILE", help="the export file ('-' for stdin)"
+    )
+    state.add_argument(
+        "--today",
+        type=parse_day,
+        metavar="YYYY-MM-DD",
+        help="the day to evaluate (default: today in the file's time zone)",
+    )
     state.add_argument("--breakup", metavar="ID", help="which breakup (default: the first)")
     state.add_argument("--json", action="store_true", help="print JSON")
     state.set_defaults(handler=handle_state)

@@ -106,6 +106,24 @@ def record_event(
     )
 
 
+@transaction.atomic
+def log_urge(
+    breakup: Breakup, data: Mapping[str, Any], at: dt.datetime | None = None
+) -> tuple[Event, Event | None]:
+    """Log an urge; when it ended in contact, the slip too, at the same moment.
+
+    One transaction: either both rows are saved or neither. Raises ``InvalidEvent``.
+    """
+    at = at or dj_timezone.now()
+    urge = record_event(breakup, core.EventKind.URGE, data, at=at)
+    slip = None
+    if urge.data.get("outcome") == core.UrgeOutcome.SLIPPED:
+        # The urge was valid, so its channel and note are valid for the slip too.
+        slip_data = {key: urge.data[key] for key in ("channel", "note") if key in urge.data}
+        slip = record_event(breakup, core.EventKind.SLIP, slip_data, at=at)
+    return urge, slip
+
+
 def all_events(breakup: Breakup) -> list[core.Event]:
     """The whole log, writings included, as the export shows it."""
     events = [to_core_event(row) for row in breakup.events.all()]

@@ -1,5 +1,109 @@
+"""SOS: the urge to contact them is here. Slow down, remember why, write instead.
+
+Nothing on this page is ever addressed to the ex: the only outward button opens
+the user's own prepared text to a trusted friend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods
+
+from nocontact.accounts.models import settings_for
+from nocontact.core import rules
+from nocontact.core.events import InvalidEvent, validate_event_data
+from nocontact.core.model import EventKind
+from nocontact.journey.models import Breakup, Event, Reason, Writing
+from nocontact.web import forms_program as f
+from nocontact.web.views.common import breakup_required
+
+RECENT_URGES = 3
+REASONS_SHOWN = 20
+SLIPS_LOOKED_AT = 5
 
 
+def last_slip_note(breakup: Breakup) -> Event | None:
+    """The latest slip the user wrote something about."""
+    slips = (
+        Event.objects.filter(breakup=breakup, kind=EventKind.SLIP.value)
+        .order_by("-at", "-pk")
+        .only("at", "data")[:SLIPS_LOOKED_AT]
+    )
+    return next((s for s in slips if (s.data or {}).get("note", "").strip()), None)
+
+
+def resisted_urges(breakup: Breakup) -> list[dict[str, Any]]:
+    rows = (
+        Event.objects.filter(breakup=breakup, kind=EventKind.URGE.value, data__outcome="resisted")
+        .order_by("-at", "-pk")
+        .only("at", "data")[:RECENT_URGES]
+    )
+    return [
+        {
+            "at": row.at,
+            "intensity": row.data.get("intensity"),
+            "triggers": ", ".join(
+                str(f.TRIGGER_LABELS.get(t, t)) for t in row.data.get("triggers", [])
+            ),
+            "note": row.data.get("note", ""),
+        }
+        for row in rows
+    ]
+
+
+def save_writing(breakup: Breakup, form: f.WritingForm, kind: EventKind) -> Writing | None:
+    """Check the text through the core and keep it; None with a form error."""
+    try:
+        clean = validate_event_data(kind, {"text": form.cleaned_data.get("text", "")})
+    except InvalidEvent as error:
+        f.add_core_error(form, error)
+        return None
+    return Writing.objects.create(
+        breakup=breakup, kind=kind.value, text=clean["text"], at=timezone.now()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@breakup_required
 def sos(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("being written")
+    breakup: Breakup = request.breakup  # type: ignore[attr-defined]
+    letter_form = f.WritingForm(request.POST or None, prefix="letter")
+    letter_form.fields["text"].label = gettext("Write to them here instead. This is never sent.")
+    if (
+        request.method == "POST"
+        and letter_form.is_valid()
+        and save_writing(breakup, letter_form, EventKind.UNSENT_LETTER)
+    ):
+        messages.success(
+            request,
+            gettext("Your letter is saved here, and only here. It will never be sent."),
+        )
+        return redirect("sos")
+    now = timezone.now()
+    user = cast(User, request.user)  # breakup_required: never anonymous here
+    user_settings = settings_for(user)
+    friend_message = user_settings.friend_message.strip()
+    context = {
+        "nav": "",
+        "delay_minutes": rules.SOS_DELAY_MINUTES,
+        "delay_seconds": rules.SOS_DELAY_MINUTES * 60,
+        "delay_ends": now + dt.timedelta(minutes=rules.SOS_DELAY_MINUTES),
+        "reasons": Reason.objects.filter(user=user).only("text")[:REASONS_SHOWN],
+        "last_slip": last_slip_note(breakup),
+        "resisted": resisted_urges(breakup),
+        "friend_name": user_settings.friend_name,
+        "friend_message": friend_message,
+        "friend_sms": "sms:?body=" + quote(friend_message) if friend_message else "",
+        "letter_form": letter_form,
+        "form": f.UrgeForm(initial={"from": "sos", "outcome": "resisted"}),
+    }
+    return render(request, "web/sos.html", context, status=400 if letter_form.errors else 200)

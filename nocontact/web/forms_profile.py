@@ -172,9 +172,15 @@ class ProfileForm(Form):
         },
     )
 
-    def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, today: dt.date, safety_track: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        if safety_track:
+            # On the safety track there is nothing to hope for from the ex here;
+            # the stored goal is kept as it is and ignored by the rules.
+            del self.fields["goal"]
         self.fields["breakup_date"].widget.attrs["max"] = today.isoformat()
         self.fields["ex_nickname"].widget.attrs.update(
             {"autocomplete": "off", "spellcheck": "false"}
@@ -208,16 +214,19 @@ class ProfileForm(Form):
         return bool(self.cleaned_data["unsafe"] == "yes")
 
     def profile_fields(self) -> dict[str, Any]:
+        """The cleaned answers as ``core.Profile`` keywords (``goal`` only when asked)."""
         data = self.cleaned_data
-        return {
+        fields: dict[str, Any] = {
             "ex_nickname": data["ex_nickname"],
             "breakup_date": data["breakup_date"],
             "relationship_months": data["relationship_months"],
             "ended_by": core.EndedBy(data["ended_by"]),
             "intensity": max(0, min(int(data["intensity"]), rules.MAX_INTENSITY)),
-            "goal": core.Goal(data["goal"]),
             "unsafe": bool(data["unsafe"]),
         }
+        if "goal" in data:
+            fields["goal"] = core.Goal(data["goal"])
+        return fields
 
 
 class OnboardingForm(ProfileForm):
@@ -236,8 +245,11 @@ class OnboardingForm(ProfileForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # The browser knows the user's zone better than our default does.
-        self.fields["timezone"].widget.attrs["data-guess-timezone"] = "always"
+        # The browser knows the user's zone better than our default does; after an
+        # error, the zone the user picked stays as it is.
+        self.fields["timezone"].widget.attrs["data-guess-timezone"] = (
+            "" if self.is_bound else "always"
+        )
 
 
 class DateForm(Form):
@@ -275,11 +287,13 @@ class DateForm(Form):
                 "A date you already know, like their birthday or graduation. Only the date: "
                 "never where they are or what they do."
             )
+            self.fields["name"].label = _("Which occasion?")
             self.fields["name"].widget.attrs["placeholder"] = _("Their birthday")
         elif kind == Occasion.Kind.HARD_DATE:
             self.fields["name"].help_text = _(
                 "An anniversary, a holiday, a song's day: whatever may sting."
             )
+            self.fields["name"].label = _("Which day?")
             self.fields["name"].widget.attrs["placeholder"] = _("Our anniversary")
 
     def clean_name(self) -> str:

@@ -158,3 +158,10 @@ def test_it_judges_the_future_in_the_chosen_time_zone(owner_client: Any, owner: 
 
 def test_it_only_accepts_post_and_get(owner_client: Any) -> None:
     assert owner_client.delete(URL).status_code == 405
+
+
+def test_it_keeps_the_chosen_zone_after_an_error(owner_client: Any) -> None:
+    response = owner_client.post(URL, valid_post(intensity="7", timezone="Asia/Tokyo"))
+    page = response.content.decode()
+    assert '<option value="Asia/Tokyo" selected>' in page
+    assert 'data-guess-timezone="always"' not in page

@@ -238,7 +238,7 @@ def test_it_adds_a_hard_date_with_a_plan(owner_client: Any, owner_breakup: Any) 
     hard_date = Occasion.objects.get(breakup=owner_breakup)
     assert hard_date.kind == "hard_date"
     assert hard_date.coping_plan == "Dinner with my sister"
-    assert "help you get ready" in owner_client.get(URL).content.decode()
+    assert "Your plan will be here when the day comes." in owner_client.get(URL).content.decode()
 
 
 def test_an_occasion_never_keeps_a_plan_or_their_whereabouts(
@@ -374,3 +374,15 @@ def test_item_changes_send_anonymous_visitors_to_log_in(client: Any, owner_break
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
     assert list(ItemLeft.objects.all()) == [item]
+
+
+def test_it_offers_no_hope_of_reconnecting_on_the_safety_track(
+    owner: Any, owner_client: Any, make_breakup: Any
+) -> None:
+    breakup = make_breakup(owner, unsafe=True)
+    assert "I hope we get back together" not in owner_client.get(URL).content.decode()
+    data = profile_post(breakup, ex_nickname="S")
+    del data["goal"]
+    assert owner_client.post(URL, data).status_code == 302
+    breakup.refresh_from_db()
+    assert (breakup.ex_nickname, breakup.goal, breakup.unsafe) == ("S", "reconnect", True)

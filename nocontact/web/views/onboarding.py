@@ -79,7 +79,7 @@ def _render_profile(request: HttpRequest, status: int = 200, **forms: Any) -> Ht
         "breakup": breakup,
         "safety_track": breakup.unsafe,
         "profile_form": forms.get("profile_form")
-        or ProfileForm(initial=_profile_initial(breakup), today=today),
+        or ProfileForm(initial=_profile_initial(breakup), today=today, safety_track=breakup.unsafe),
         "occasion_form": forms.get("occasion_form") or DateForm(kind=Occasion.Kind.OCCASION),
         "hard_date_form": forms.get("hard_date_form") or DateForm(kind=Occasion.Kind.HARD_DATE),
         "item_form": forms.get("item_form") or ItemForm(),
@@ -96,7 +96,11 @@ def profile(request: HttpRequest) -> HttpResponse:
     breakup: Breakup = request.breakup  # type: ignore[attr-defined]
     if request.method != "POST":
         return _render_profile(request)
-    form = ProfileForm(request.POST, today=repository.today_for(request.user))  # type: ignore[arg-type]
+    form = ProfileForm(
+        request.POST,
+        today=repository.today_for(request.user),  # type: ignore[arg-type]
+        safety_track=breakup.unsafe,
+    )
     if not form.is_valid():
         return _render_profile(request, status=400, profile_form=form)
     was_unsafe = breakup.unsafe
@@ -106,7 +110,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     breakup.relationship_months = fields["relationship_months"]
     breakup.ended_by = fields["ended_by"].value
     breakup.intensity = fields["intensity"]
-    breakup.goal = fields["goal"].value
+    if "goal" in fields:
+        breakup.goal = fields["goal"].value
     breakup.unsafe = fields["unsafe"]
     breakup.save(
         update_fields=[
@@ -150,7 +155,7 @@ def add_date(request: HttpRequest) -> HttpResponse:
         else "",
     )
     if kind == Occasion.Kind.HARD_DATE:
-        messages.success(request, _("Added. We'll help you get ready before that day."))
+        messages.success(request, _("Added. Your plan will be here when the day comes."))
     else:
         messages.success(request, _("Added to your dates."))
     return redirect("profile")

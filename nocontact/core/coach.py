@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Final, TypedDict
 
-from nocontact.core.coach_rules import DEFAULT_LANGUAGE, LanguageRules, rules_for
+from nocontact.core.coach_rules import DEFAULT_LANGUAGE, FIXED_GROUP, LanguageRules, rules_for
 from nocontact.core.coach_rules.codes import FlagCode, Route
 from nocontact.core.coach_rules.limits import (
     DOUBLE_TEXT_AFTER_UNANSWERED,
@@ -123,7 +123,7 @@ def analyse(
     if not text.strip():
         return CoachResult(score=PERFECT_SCORE)
     rules = rules_for(language)
-    reading = _Reading(text.translate(_STRAIGHT_QUOTES), rules)
+    reading = _Reading(_folded(text), rules)
 
     # 2. Self-harm language ends coaching: nothing else is said about the draft.
     harm = reading.phrase_spans(FlagCode.SELF_HARM)
@@ -164,6 +164,19 @@ def is_late_night(send_at: datetime.time | datetime.datetime) -> bool:
     return moment >= LATE_NIGHT_STARTS or moment < LATE_NIGHT_ENDS
 
 
+def _folded(text: str) -> str:
+    """The draft in lower case with straight quotes, character for character."""
+    folded = text.translate(_STRAIGHT_QUOTES).lower()
+    if len(folded) == len(text):
+        return folded
+    # A few letters grow when lower-cased ("İ"); keep those as they are so that
+    # every span still points at the user's own characters.
+    return "".join(
+        lower if len(lower := char.lower()) == 1 else char
+        for char in text.translate(_STRAIGHT_QUOTES)
+    )
+
+
 def _applies(code: FlagCode, route: Route) -> bool:
     routes = ROUTES_FOR.get(code)
     return routes is None or route in routes
@@ -186,17 +199,19 @@ class _Reading:
 
     def phrase_spans(self, code: FlagCode) -> list[tuple[int, int]]:
         """Spans where ``code`` shows up, minus negated hits and harmless exceptions."""
+        pattern = self.rules.phrases.get(code)
+        if pattern is None:
+            return []
         spans: list[tuple[int, int]] = []
-        fixed = self.rules.fixed_phrases.get(code)
-        if fixed is not None:
-            spans.extend(match.span() for match in fixed.finditer(self.text))
-        negatable = self.rules.phrases.get(code)
-        if negatable is not None:
-            spans.extend(
-                match.span()
-                for match in negatable.finditer(self.text)
-                if not self.is_negated(match.start())
-            )
+        position = 0
+        while (match := pattern.search(self.text, position)) is not None:
+            if match.lastgroup == FIXED_GROUP or not self.is_negated(match.start()):
+                spans.append(match.span())
+                position = match.end()
+            else:
+                # A cancelled phrase may hide another one inside it
+                # ("never talked about why you left").
+                position = match.start() + 1
         if not spans:
             return spans
         exception = self.rules.exceptions.get(code)

@@ -131,8 +131,9 @@ def evaluate(split: str) -> Evaluation:
             extra = ",".join(sorted(got - draft.expected)) or "-"
             misses.append(f"[{draft.route}] missing {missing} extra {extra}: {draft.text}")
     per_code = tuple(CodeScore(code, *counts[code]) for code in FlagCode)
-    return Evaluation(split, len(drafts), per_code, clean, clean_flagged, required, found,
-                      tuple(misses))
+    return Evaluation(
+        split, len(drafts), per_code, clean, clean_flagged, required, found, tuple(misses)
+    )
 
 
 def report(evaluation: Evaluation) -> str:

@@ -49,7 +49,8 @@ SENTENCE_END: Final = r"[.!?…]+(?=\s|$)|\n+"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "begging": (
-        r"<please>,? (?:(?:baby|babe|love|hun|honey|darling),? )?(?:just )?(?:come back|come home|take me back|reconsider|talk to me|"
+        r"<please>,? (?:(?:baby|babe|love|hun|honey|darling),? )?(?:just )?"
+        r"(?:come back|come home|take me back|reconsider|talk to me|"
         r"don'?t leave|don'?t go|don'?t do this|let me see you|be with me|try again|"
         r"give (?:me|us|it|this) (?:one more|another|a second|one last) (?:chance|try|shot|go))",
         r"<please>,? <please>",
@@ -113,9 +114,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:today|tonight|now|asap|right now|by)",
         r"(?:answer|pick up) (?:<your>|the) (?:phone|calls?|texts?)",
         r"i deserve an? (?:answer|reply|explanation|response)",
-        r"(?:answer|reply to|respond to) me",
         r"(?:reply|answer|respond|call|text|message|ring) (?:me )?(?:back )?"
         r"(?:now|asap|right now|right away|immediately|tonight|today|already)",
+        r"(?:answer|reply to|respond to) me",
         r"why (?:won'?t|haven'?t|aren'?t|don'?t|didn'?t|isn'?t|wont|havent|arent|dont|didnt) "
         r"<you> (?:answer|answered|answering|reply|replied|replying|respond|responded|"
         r"responding|text|texted|texting|call|called|calling|pick up)",

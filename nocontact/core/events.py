@@ -65,12 +65,15 @@ Check = Callable[[str, Any], Any]
 def _integer(low: int, high: int) -> Check:
     def check(name: str, value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-                value = int(value.strip())
-            else:
+            # int() alone would take "1_0" or "+5"; isdigit() alone passes "²" to int(),
+            # which then fails. Plain ASCII digits only, then int().
+            text = value.strip() if isinstance(value, str) else ""
+            digits = text[1:] if text.startswith("-") else text
+            if not (digits.isascii() and digits.isdigit() and len(digits) <= 6):
                 raise InvalidEvent(
                     name, N_("Please give a whole number from {low} to {high}."), low=low, high=high
                 )
+            value = int(text)
         if not low <= value <= high:
             raise InvalidEvent(
                 name, N_("Please give a whole number from {low} to {high}."), low=low, high=high
@@ -88,7 +91,7 @@ def _number(low: float, high: float) -> Check:
             )
         try:
             number = float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise InvalidEvent(
                 name, N_("Please give a number from {low} to {high}."), low=low, high=high
             ) from None
@@ -136,11 +139,37 @@ def _text(max_chars: int, *, required: bool) -> Check:
                 N_("This is longer than {limit} characters; please shorten it."),
                 limit=max_chars,
             )
-        if "\x00" in value:
-            raise InvalidEvent(name, N_("This text contains a character we can't store."))
+        _storable(name, value)
         return value
 
     return check
+
+
+def _storable(name: str, value: str) -> None:
+    """NUL and lone surrogates: PostgreSQL and UTF-8 cannot store them."""
+    if "\x00" in value or not _encodes(value):
+        raise InvalidEvent(name, N_("This text contains a character we can't store."))
+
+
+def _encodes(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _storable_value(name: str, value: Any) -> None:
+    """Unknown fields are kept as they are, so long as the database can hold them."""
+    if isinstance(value, str):
+        _storable(name, value)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            _storable_value(name, str(key))
+            _storable_value(name, item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _storable_value(name, item)
 
 
 def _triggers(name: str, value: Any) -> list[str]:
@@ -155,6 +184,7 @@ def _triggers(name: str, value: Any) -> list[str]:
         tag = " ".join(item.split()).lower()
         if not tag:
             continue
+        _storable(name, tag)
         if len(tag) > MAX_TRIGGER_CHARS:
             raise InvalidEvent(
                 name, N_("Each trigger can be at most {limit} characters."), limit=MAX_TRIGGER_CHARS
@@ -251,5 +281,7 @@ def validate_event_data(kind: EventKind | str, data: Mapping[str, Any]) -> dict[
         clean[name] = spec.check(name, value)
     for name, value in data.items():
         if name not in schema and name not in {"kind", "at"}:
+            _storable_value(str(name), str(name))
+            _storable_value(str(name), value)
             clean[name] = value
     return clean

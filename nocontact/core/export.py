@@ -29,7 +29,11 @@ FORMAT: Final = "nocontact"
 VERSION: Final = 1
 MAX_NICKNAME_CHARS: Final = 60
 MAX_NAME_CHARS: Final = 120
+MAX_COPING_PLAN_CHARS: Final = 2_000  # as the database column
 MAX_RELATIONSHIP_MONTHS: Final = 1200
+# Far enough either way for any real life; beyond them date arithmetic overflows.
+EARLIEST_DATE: Final = dt.date(1900, 1, 1)
+LATEST_DATE: Final = dt.date(2199, 12, 31)
 
 
 class ExportFormatError(ValueError):
@@ -92,9 +96,12 @@ def _date(value: Any, where: str) -> dt.date:
     if not isinstance(value, str):
         raise ExportFormatError(where, "should be a date like 2026-09-01")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ExportFormatError(where, f"{value!r} is not a date like 2026-09-01") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ExportFormatError(where, f"{value!r} is too far in the past or the future")
+    return day
 
 
 def _int(value: Any, where: str, low: int, high: int) -> int:
@@ -106,7 +113,18 @@ def _int(value: Any, where: str, low: int, high: int) -> int:
 def _str(value: Any, where: str, max_chars: int) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > max_chars:
         raise ExportFormatError(where, f"should be text of 1 to {max_chars} characters")
+    _storable(value, where)
     return value.strip()
+
+
+def _storable(value: str, where: str) -> None:
+    """NUL and lone surrogates cannot be stored (PostgreSQL, UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExportFormatError(where, "contains a character that cannot be stored") from None
+    if "\x00" in value:
+        raise ExportFormatError(where, "contains a character that cannot be stored")
 
 
 def _timestamp(value: Any, where: str, tz: dt.tzinfo) -> dt.datetime:
@@ -121,7 +139,24 @@ def _timestamp(value: Any, where: str, tz: dt.tzinfo) -> dt.datetime:
     if at.tzinfo is None:
         # A time without an offset is read as the user's own clock time.
         at = at.replace(tzinfo=tz)
+    try:
+        in_range = EARLIEST_DATE <= at.astimezone(dt.UTC).date() <= LATEST_DATE
+    except OverflowError:
+        in_range = False
+    if not in_range:
+        raise ExportFormatError(where, f"{value!r} is too far in the past or the future")
     return at
+
+
+def _coping_plan(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > MAX_COPING_PLAN_CHARS:
+        raise ExportFormatError(
+            where, f"should be text of at most {MAX_COPING_PLAN_CHARS} characters"
+        )
+    _storable(value, where)
+    return value
 
 
 def parse_profile(raw: Mapping[str, Any], where: str) -> Profile:
@@ -155,7 +190,7 @@ def parse_profile(raw: Mapping[str, Any], where: str) -> Profile:
                 MAX_NAME_CHARS,
             ),
             _date(_require(h, "date", f"{where}.hard_dates[{i}]"), f"{where}.hard_dates[{i}].date"),
-            str(h.get("coping_plan") or ""),
+            _coping_plan(h.get("coping_plan"), f"{where}.hard_dates[{i}].coping_plan"),
         )
         for i, h in enumerate(
             _mapping(h, f"{where}.hard_dates[{i}]")
@@ -319,7 +354,10 @@ def export_document(
                 "id": record.id,
                 **profile_to_json(record.profile),
                 **dict(record.extra),
-                "events": [event_to_json(e, tz) for e in sorted(record.events, key=lambda e: e.at)],
+                "events": [
+                    event_to_json(e, tz)
+                    for e in sorted(record.events, key=lambda e: e.at.astimezone(dt.UTC))
+                ],
             }
             for record in breakups
         ],

@@ -8,8 +8,10 @@ stored; the phase is always derived from the log.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from nocontact.core import rules
@@ -94,11 +96,35 @@ class ProgramState:
         }
 
 
+_KIND_ORDER = {kind: index for index, kind in enumerate(EventKind)}
+
+
+def _instant(at: dt.datetime) -> dt.datetime:
+    """``at`` in UTC. Two aware times in the same zone compare by wall clock and
+    ignore ``fold``, which gets the repeated hour of a DST change wrong."""
+    return at.astimezone(dt.UTC)
+
+
+def _canonical_data(d: Dated) -> str:
+    return json.dumps(dict(d.event.data), sort_keys=True, default=str)
+
+
 def date_events(events: Iterable[Event], tz: dt.tzinfo, today: dt.date) -> list[Dated]:
-    """Sort by time and attach local dates; events after today are not yet lived."""
+    """Sort by time and attach local dates; events after today are not yet lived.
+
+    Events logged at the very same instant (an import with minute precision) get
+    a fixed order too, by kind then content, so the state never depends on the
+    order the log was read in.
+    """
     dated = [Dated(event, local_date(event.at, tz)) for event in events]
-    dated.sort(key=lambda d: d.event.at)
-    return [d for d in dated if d.day <= today]
+    dated.sort(key=lambda d: (_instant(d.event.at), _KIND_ORDER[d.event.kind]))
+    ordered: list[Dated] = []
+    for _, group in groupby(dated, key=lambda d: (_instant(d.event.at), d.event.kind)):
+        same = list(group)
+        if len(same) > 1:
+            same.sort(key=_canonical_data)
+        ordered.extend(same)
+    return [d for d in ordered if d.day <= today]
 
 
 def _of(dated: Sequence[Dated], *kinds: EventKind) -> list[Dated]:
@@ -200,10 +226,10 @@ def derive_state(
 
     # 2. Resets: an ex-initiated contact reopens what an outcome or a "no" closed.
     ex_contacts = _of(dated, EventKind.EX_CONTACT)
-    last_ex_contact = ex_contacts[-1].event.at if ex_contacts else None
+    last_ex_contact = _instant(ex_contacts[-1].event.at) if ex_contacts else None
 
     def after_reset(d: Dated) -> bool:
-        return last_ex_contact is None or d.event.at > last_ex_contact
+        return last_ex_contact is None or _instant(d.event.at) > last_ex_contact
 
     attempts = _of(dated, EventKind.ATTEMPT)
     outcomes = _of(dated, EventKind.OUTCOME)

@@ -159,3 +159,11 @@ def test_it_never_writes_on_get(owner_client: Any, owner_breakup: Any) -> None:
     before = counts()
     owner_client.get(URL, {"letter-text": "Hi"})
     assert counts() == before
+
+
+def test_it_points_the_safety_track_to_support(
+    owner_client: Any, owner: Any, make_breakup: Any
+) -> None:
+    make_breakup(owner, unsafe=True)
+    html = owner_client.get(URL).content.decode()
+    assert f'href="{reverse("support")}"' in html

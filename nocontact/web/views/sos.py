@@ -94,6 +94,7 @@ def sos(request: HttpRequest) -> HttpResponse:
     friend_message = user_settings.friend_message.strip()
     context = {
         "nav": "",
+        "unsafe": breakup.unsafe,
         "delay_minutes": rules.SOS_DELAY_MINUTES,
         "delay_seconds": rules.SOS_DELAY_MINUTES * 60,
         "delay_ends": now + dt.timedelta(minutes=rules.SOS_DELAY_MINUTES),

@@ -116,11 +116,14 @@ def date_events(events: Iterable[Event], tz: dt.tzinfo, today: dt.date) -> list[
     a fixed order too, by kind then content, so the state never depends on the
     order the log was read in.
     """
-    dated = [Dated(event, local_date(event.at, tz)) for event in events]
-    dated.sort(key=lambda d: (_instant(d.event.at), _KIND_ORDER[d.event.kind]))
+    keyed = [
+        (_instant(event.at), _KIND_ORDER[event.kind], Dated(event, local_date(event.at, tz)))
+        for event in events
+    ]
+    keyed.sort(key=lambda k: (k[0], k[1]))
     ordered: list[Dated] = []
-    for _, group in groupby(dated, key=lambda d: (_instant(d.event.at), d.event.kind)):
-        same = list(group)
+    for _, group in groupby(keyed, key=lambda k: (k[0], k[1])):
+        same = [k[2] for k in group]
         if len(same) > 1:
             same.sort(key=_canonical_data)
         ordered.extend(same)

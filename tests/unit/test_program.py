@@ -754,6 +754,12 @@ SCENARIOS = [
         ],
     ),
     Scenario(
+        "only they can reopen: a positive attempt after a block does not",
+        "2026-10-05",
+        {"phase": "closed", "lock_reason": "blocked", "attempts_left": 3},
+        [*READY, attempt("2026-10-02 12:00", "blocked"), attempt("2026-10-03 12:00", "positive")],
+    ),
+    Scenario(
         "they reached out after asking for no contact: reopened",
         "2026-10-05",
         {"phase": "reconnect", "lock_reason": None, "attempts_left": 3},

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone as dj_timezone
 
 from nocontact.accounts.models import settings_for
@@ -27,6 +26,7 @@ from nocontact.journey.models import Breakup, Event, ItemLeft, Occasion, Writing
 RECENT_KINDS = (core.EventKind.CHECKIN, core.EventKind.URGE)
 RECENT_WINDOW_DAYS = 2 * max(rules.WELLBEING_WINDOW_DAYS, 2 * rules.URGE_TREND_WINDOW_DAYS)
 WRITING_KINDS = (core.EventKind.JOURNAL, core.EventKind.UNSENT_LETTER)
+RARE_KINDS = tuple(k for k in core.EventKind if k not in RECENT_KINDS and k not in WRITING_KINDS)
 
 
 def user_tz(user: User) -> dt.tzinfo:
@@ -71,17 +71,32 @@ def to_core_event(row: Event) -> core.Event:
 
 
 def program_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
-    """What ``derive_state`` needs, and no more."""
+    """What ``derive_state`` needs, and no more.
+
+    Two index range scans in one query (every rare kind; check-ins and urges of
+    the recent window), so the cost follows the recent weeks, not the years.
+    """
     # A day of margin on either side of the window covers every time zone.
     cutoff = dt.datetime.combine(today, dt.time(), dt.UTC) - dt.timedelta(
         days=RECENT_WINDOW_DAYS + 1
     )
-    rows = (
-        Event.objects.filter(breakup=breakup)
-        .filter(~Q(kind__in=RECENT_KINDS) | Q(at__gte=cutoff))
-        .only("kind", "at", "data")
+    fields = ("kind", "at", "data")
+    rare = (
+        Event.objects.filter(breakup=breakup, kind__in=[k.value for k in RARE_KINDS])
+        .order_by()
+        .values_list(*fields)
     )
-    return [to_core_event(row) for row in rows]
+    recent = (
+        Event.objects.filter(
+            breakup=breakup, kind__in=[k.value for k in RECENT_KINDS], at__gte=cutoff
+        )
+        .order_by()
+        .values_list(*fields)
+    )
+    return [
+        core.Event(core.EventKind(kind), at, data)
+        for kind, at, data in rare.union(recent, all=True)
+    ]
 
 
 def program_state(breakup: Breakup, today: dt.date | None = None) -> ProgramState:

@@ -1,0 +1,302 @@
+"""``make bench``: how fast nocontact answers with 3 and 10 years of history.
+
+1. Generate (or reuse) a seeded 3- and 10-year history in ``bench/out/``: an
+   export file and a SQLite database each (``bench/generate.py``).
+2. Time the installed ``nocontact status`` and ``nocontact state ... --json`` as
+   a person would run them: fresh processes, wall time, median of 5 (after one
+   warm-up run), with min and max.
+3. Time the dashboard's server time: 30 requests through Django's test client,
+   in-process, signed in as ``bench``, one process per database.
+4. Print a table against the targets of issue 2; exit 1 when one is missed.
+
+    .venv/bin/python bench/run.py [--runs 5] [--requests 30] [--regenerate]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+GENERATOR = ROOT / "bench" / "generate.py"
+YEARS = (3, 10)
+SEED = 7
+
+# Issue 2: "Speed (checked by bench/)".
+STATUS_MAX_S = 0.3
+STATE_MAX_S = 0.3
+GROWTH_MAX = 1.2  # 10 years against 3 years, for status and the dashboard
+DASHBOARD_MAX_MS = 25.0
+
+
+@dataclass(frozen=True)
+class Timing:
+    values: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def cells(self, unit: str, scale: float) -> str:
+        low, high = min(self.values) * scale, max(self.values) * scale
+        return f"{self.median * scale:8.3f} {unit}  (min {low:.3f}, max {high:.3f})"
+
+
+def command() -> str:
+    installed = ROOT / ".venv" / "bin" / "nocontact"
+    if installed.exists():
+        return str(installed)
+    sibling = Path(sys.executable).with_name("nocontact")
+    if sibling.exists():
+        return str(sibling)
+    sys.exit("bench: the nocontact command is not installed: run `make install-dev` first")
+
+
+def base_env(data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "NOCONTACT_MODE"):
+        env.pop(name, None)  # local mode, on the benchmark's own SQLite file
+    env["NOCONTACT_DATA_DIR"] = str(data_dir)
+    env["NOCONTACT_USER"] = "bench"
+    return env
+
+
+# --- 1. Data -------------------------------------------------------------------------------
+
+
+def generate(years: int, end: dt.date, regenerate: bool) -> Path:
+    """Reuse the data when the generator, the seed and the end date are the same."""
+    out = OUT / f"{years}y"
+    stamp = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:16] + f" {SEED} {end}"
+    stamp_file = out / "stamp"
+    ready = (out / "export.json").exists() and (out / "data" / "nocontact.sqlite3").exists()
+    if not regenerate and ready and stamp_file.exists() and stamp_file.read_text() == stamp:
+        return out
+    print(
+        f"bench: generating {years} years of history into {out.relative_to(ROOT)} ...", flush=True
+    )
+    env = dict(os.environ)
+    env.pop("DATABASE_URL", None)
+    argv = [sys.executable, str(GENERATOR), "--years", str(years), "--out", str(out)]
+    argv += ["--end", end.isoformat(), "--seed", str(SEED)]
+    subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
+    stamp_file.write_text(stamp)
+    return out
+
+
+def summary(out: Path) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads((out / "summary.json").read_text())
+    return result
+
+
+# --- 2. Command-line wall time -------------------------------------------------------------
+
+
+def wall_times(argv: list[str], env: dict[str, str], runs: int) -> Timing:
+    def once() -> float:
+        start = time.perf_counter()
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            sys.exit(f"bench: {' '.join(argv[1:])} failed:\n{done.stderr}")
+        return elapsed
+
+    once()  # warm-up: the file cache, not the measure
+    return Timing([once() for _ in range(runs)])
+
+
+# --- 3. Dashboard server time (child process, one per database) ------------------------------
+
+
+def dashboard_child(data_dir: Path, requests: int) -> None:
+    """Runs in its own process: Django reads its settings (the database) only once."""
+    os.environ.update(base_env(data_dir))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "nocontact.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(get_user_model().objects.get(username="bench"))
+    for _ in range(3):  # warm-up: templates compiled, caches filled
+        response = client.get("/")
+    times = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        response = client.get("/")
+        times.append(time.perf_counter() - start)
+    body = response.content.decode("utf-8", "replace")
+    print(
+        json.dumps(
+            {
+                "times": times,
+                "status": response.status_code,
+                "bytes": len(response.content),
+                "placeholder": "being written" in body,
+            }
+        )
+    )
+
+
+def dashboard_times(data_dir: Path, requests: int) -> dict[str, Any]:
+    argv = [
+        sys.executable,
+        __file__,
+        "--dashboard-child",
+        str(data_dir),
+        "--requests",
+        str(requests),
+    ]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"bench: the dashboard run failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# --- 4. Report ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    measured: str
+    target: str
+    ok: bool
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmarks of issue 2.")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--dashboard-child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.dashboard_child:
+        dashboard_child(args.dashboard_child, args.requests)
+        return 0
+
+    end = dt.datetime.now(dt.UTC).date()
+    nocontact = command()
+    # A regular install ships compiled bytecode; an editable one under
+    # PYTHONDONTWRITEBYTECODE would recompile the package on every run.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "nocontact")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+    outs = {years: generate(years, end, args.regenerate) for years in YEARS}
+    status: dict[int, Timing] = {}
+    state: dict[int, Timing] = {}
+    dashboard: dict[int, dict[str, Any]] = {}
+    for years, out in outs.items():
+        env = base_env(out / "data")
+        status[years] = wall_times([nocontact, "status"], env, args.runs)
+        state_argv = [nocontact, "state", "--input", str(out / "export.json")]
+        state[years] = wall_times(
+            [*state_argv, "--today", end.isoformat(), "--json"], env, args.runs
+        )
+        dashboard[years] = dashboard_times(out / "data", args.requests)
+
+    print()
+    for years, out in outs.items():
+        counts = summary(out)
+        kinds = ", ".join(
+            f"{counts.get(kind, 0)} {label}"
+            for kind, label in (
+                ("checkin", "check-ins"),
+                ("urge", "urges"),
+                ("journal", "journal entries"),
+                ("slip", "slips"),
+                ("checked_on_them", "checked on them"),
+                ("unsent_letter", "letters"),
+            )
+        )
+        print(f"{years:>2} years: {kinds}")
+    print()
+    print(f"{'measure':<34} {'median (min, max)':<40}")
+    for years in YEARS:
+        print(f"{f'nocontact status, {years}y':<34} {status[years].cells('s', 1)}")
+    for years in YEARS:
+        print(f"{f'nocontact state --json, {years}y':<34} {state[years].cells('s', 1)}")
+    dash = {years: Timing(dashboard[years]["times"]) for years in YEARS}
+    for years in YEARS:
+        note = " [placeholder view]" if dashboard[years]["placeholder"] else ""
+        status_code = dashboard[years]["status"]
+        print(
+            f"{f'dashboard server time, {years}y':<34} {dash[years].cells('ms', 1000)}"
+            f"  HTTP {status_code}, {dashboard[years]['bytes']} bytes{note}"
+        )
+
+    checks = [
+        Check(
+            "status at 3 years",
+            f"{status[3].median:.3f} s",
+            f"<= {STATUS_MAX_S} s",
+            status[3].median <= STATUS_MAX_S,
+        ),
+        Check(
+            "state at 3 years",
+            f"{state[3].median:.3f} s",
+            f"<= {STATE_MAX_S} s",
+            state[3].median <= STATE_MAX_S,
+        ),
+        Check(
+            "status, 10 years / 3 years",
+            f"{status[10].median / status[3].median:.2f}x",
+            f"<= {GROWTH_MAX}x",
+            status[10].median <= GROWTH_MAX * status[3].median,
+        ),
+        Check(
+            "dashboard, 10 years / 3 years",
+            f"{dash[10].median / dash[3].median:.2f}x",
+            f"<= {GROWTH_MAX}x",
+            dash[10].median <= GROWTH_MAX * dash[3].median,
+        ),
+        Check(
+            "dashboard at 3 years",
+            f"{dash[3].median * 1000:.1f} ms",
+            f"<= {DASHBOARD_MAX_MS:.0f} ms",
+            dash[3].median * 1000 <= DASHBOARD_MAX_MS,
+        ),
+        Check(
+            "dashboard answers 200",
+            ", ".join(str(dashboard[y]["status"]) for y in YEARS),
+            "200",
+            all(dashboard[y]["status"] == 200 for y in YEARS),
+        ),
+    ]
+    print()
+    print(f"{'target':<34} {'measured':<12} {'target':<12} result")
+    for check in checks:
+        print(
+            f"{check.name:<34} {check.measured:<12} {check.target:<12} {'ok' if check.ok else 'MISSED'}"
+        )
+    if any(dashboard[y]["placeholder"] for y in YEARS):
+        print(
+            "\nnote: the dashboard is still a placeholder view; its times measure the stack only."
+        )
+    missed = [check.name for check in checks if not check.ok]
+    if missed:
+        print(f"\nbench: missed {len(missed)} target(s): {', '.join(missed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

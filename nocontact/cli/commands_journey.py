@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING, Any
 
 from nocontact.cli import messages
@@ -38,6 +39,14 @@ CHANNELS = "call|text|social|email|in_person"
 
 
 def _(message: str) -> str:
+    """Django's gettext once Django is set up; before that (the fast status), as written.
+
+    English is the only language shipped so far; when another comes, the fast
+    status has to set up translations too.
+    """
+    apps_module = sys.modules.get("django.apps")
+    if apps_module is None or not apps_module.apps.ready:
+        return message
     from django.utils.translation import gettext
 
     return gettext(message)
@@ -181,20 +190,29 @@ def print_status(out: Output, state: ProgramState, checked_in_today: bool) -> No
         out.line(_(messages.STATUS_REASON).format(reason=text))
 
 
-@with_database
 def handle_status(args: argparse.Namespace, out: Output) -> int:
-    from nocontact.journey import repository
+    from nocontact.cli import fast_status
 
-    user = resolve_user(args.user)
-    breakup = resolve_breakup(user)
-    tz = repository.user_tz(user)
-    state = repository.program_state(breakup)
-    checked_in_today = _checked_in_on(breakup, state.today, tz)
+    # The everyday case on the local SQLite file, without Django; else the ORM.
+    found = fast_status.read_status(args.user)
+    if found is None:
+        found = status_from_database(args.user)
+    state, checked_in_today = found
     if args.json:
         out.json(status_document(state, checked_in_today))
     else:
         print_status(out, state, checked_in_today)
     return 0
+
+
+@with_database
+def status_from_database(username: str | None) -> tuple[ProgramState, bool]:
+    from nocontact.journey import repository
+
+    user = resolve_user(username)
+    breakup = resolve_breakup(user)
+    state = repository.program_state(breakup)
+    return state, _checked_in_on(breakup, state.today, repository.user_tz(user))
 
 
 # --- check-in ---------------------------------------------------------------------------

@@ -4,9 +4,9 @@
    export file and a SQLite database each (``bench/generate.py``).
 2. Time the installed ``nocontact status`` and ``nocontact state ... --json`` as
    a person would run them: fresh processes, wall time, median of 5 (after one
-   warm-up run), with min and max.
-3. Time the dashboard's server time: 30 requests through Django's test client,
-   in-process, signed in as ``bench``, one process per database.
+   warm-up run), with min and max; the four commands take turns.
+3. Time the dashboard's server time: 30 requests per history through Django's
+   test client, in-process, signed in as ``bench``, the two histories taking turns.
 4. Print a table against the targets of issue 2; exit 1 when one is missed.
 
     .venv/bin/python bench/run.py [--runs 5] [--requests 30] [--regenerate]
@@ -103,8 +103,78 @@ def summary(out: Path) -> dict[str, Any]:
 # --- 2. Command-line wall time -------------------------------------------------------------
 
 
-def wall_times(argv: list[str], env: dict[str, str], runs: int) -> Timing:
-    def once() -> float:
+# --- 3. Dashboard server time (child process, one per database) ------------------------------
+
+
+def dashboard_child(data_dirs: list[Path], requests: int) -> None:
+    """Runs in its own process, one database per history, requests interleaved.
+
+    Interleaving (3 years, 10 years, 3 years, ...) makes a busy moment of the
+    machine fall on both sides of the comparison alike.
+    """
+    os.environ.update(base_env(data_dirs[0]))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "nocontact.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    def use(data_dir: Path) -> None:
+        """Point the default connection at this history's file (outside the timing)."""
+        connection.close()
+        connection.settings_dict["NAME"] = data_dir / "nocontact.sqlite3"
+        connection.ensure_connection()
+
+    clients = []
+    for data_dir in data_dirs:
+        use(data_dir)
+        client = Client(SERVER_NAME="localhost")
+        client.force_login(get_user_model().objects.get(username="bench"))
+        for _ in range(3):  # warm-up: templates compiled, caches filled
+            client.get("/")
+        clients.append(client)
+    times: list[list[float]] = [[] for _ in data_dirs]
+    responses: list[Any] = [None for _ in data_dirs]
+    for _ in range(requests):
+        for i, (data_dir, client) in enumerate(zip(data_dirs, clients, strict=True)):
+            use(data_dir)
+            start = time.perf_counter()
+            responses[i] = client.get("/")
+            times[i].append(time.perf_counter() - start)
+    print(
+        json.dumps(
+            [
+                {
+                    "times": times[i],
+                    "status": response.status_code,
+                    "bytes": len(response.content),
+                    "placeholder": "being written" in response.content.decode("utf-8", "replace"),
+                }
+                for i, response in enumerate(responses)
+            ]
+        )
+    )
+
+
+def dashboard_times(data_dirs: list[Path], requests: int) -> list[dict[str, Any]]:
+    argv = [sys.executable, __file__, "--requests", str(requests), "--dashboard-child"]
+    argv += [str(d) for d in data_dirs]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"bench: the dashboard run failed:\n{done.stderr}")
+    result: list[dict[str, Any]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def interleaved_wall_times(
+    commands: list[tuple[list[str], dict[str, str]]], runs: int
+) -> list[Timing]:
+    """Each command once per round, so a busy moment falls on all of them alike."""
+
+    def once(argv: list[str], env: dict[str, str]) -> float:
         start = time.perf_counter()
         done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
         elapsed = time.perf_counter() - start
@@ -112,60 +182,13 @@ def wall_times(argv: list[str], env: dict[str, str], runs: int) -> Timing:
             sys.exit(f"bench: {' '.join(argv[1:])} failed:\n{done.stderr}")
         return elapsed
 
-    once()  # warm-up: the file cache, not the measure
-    return Timing([once() for _ in range(runs)])
-
-
-# --- 3. Dashboard server time (child process, one per database) ------------------------------
-
-
-def dashboard_child(data_dir: Path, requests: int) -> None:
-    """Runs in its own process: Django reads its settings (the database) only once."""
-    os.environ.update(base_env(data_dir))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "nocontact.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    client = Client(SERVER_NAME="localhost")
-    client.force_login(get_user_model().objects.get(username="bench"))
-    for _ in range(3):  # warm-up: templates compiled, caches filled
-        response = client.get("/")
-    times = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get("/")
-        times.append(time.perf_counter() - start)
-    body = response.content.decode("utf-8", "replace")
-    print(
-        json.dumps(
-            {
-                "times": times,
-                "status": response.status_code,
-                "bytes": len(response.content),
-                "placeholder": "being written" in body,
-            }
-        )
-    )
-
-
-def dashboard_times(data_dir: Path, requests: int) -> dict[str, Any]:
-    argv = [
-        sys.executable,
-        __file__,
-        "--dashboard-child",
-        str(data_dir),
-        "--requests",
-        str(requests),
-    ]
-    done = subprocess.run(argv, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        sys.exit(f"bench: the dashboard run failed:\n{done.stderr}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    for argv, env in commands:
+        once(argv, env)  # warm-up: the file cache, not the measure
+    values: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, (argv, env) in enumerate(commands):
+            values[i].append(once(argv, env))
+    return [Timing(v) for v in values]
 
 
 # --- 4. Report ----------------------------------------------------------------------------------
@@ -184,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--regenerate", action="store_true")
-    parser.add_argument("--dashboard-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--dashboard-child", type=Path, nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.dashboard_child:
         dashboard_child(args.dashboard_child, args.requests)
@@ -201,17 +224,18 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     outs = {years: generate(years, end, args.regenerate) for years in YEARS}
-    status: dict[int, Timing] = {}
-    state: dict[int, Timing] = {}
-    dashboard: dict[int, dict[str, Any]] = {}
-    for years, out in outs.items():
+    commands = []
+    for out in outs.values():
         env = base_env(out / "data")
-        status[years] = wall_times([nocontact, "status"], env, args.runs)
+        commands.append(([nocontact, "status"], env))
         state_argv = [nocontact, "state", "--input", str(out / "export.json")]
-        state[years] = wall_times(
-            [*state_argv, "--today", end.isoformat(), "--json"], env, args.runs
-        )
-        dashboard[years] = dashboard_times(out / "data", args.requests)
+        commands.append(([*state_argv, "--today", end.isoformat(), "--json"], env))
+    timings = interleaved_wall_times(commands, args.runs)
+    status = {years: timings[2 * i] for i, years in enumerate(YEARS)}
+    state = {years: timings[2 * i + 1] for i, years in enumerate(YEARS)}
+    dashboard = dict(
+        zip(YEARS, dashboard_times([outs[y] / "data" for y in YEARS], args.requests), strict=True)
+    )
 
     print()
     for years, out in outs.items():

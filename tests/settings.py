@@ -5,4 +5,4 @@ import tempfile
 
 os.environ.setdefault("NOCONTACT_DATA_DIR", tempfile.mkdtemp(prefix="nocontact-tests-"))
 
-from nocontact.settings import *  # noqa: E402, F403
+from nocontact.settings import *  # noqa: F403

@@ -173,14 +173,14 @@ def _time_reason(day_count: int, minimum_days: int, reached_on: dt.date) -> Reas
         )
     left = minimum_days - day_count
     status = Status.CLOSE if left <= rules.READINESS_TIME_ALMOST_DAYS else Status.UNMET
-    return Reason(
-        "time",
-        status,
-        N_(
+    template = (
+        N_("Day {day} of {minimum}: the minimum period is reached tomorrow, {date}.")
+        if left == 1
+        else N_(
             "Day {day} of {minimum}: the minimum period is reached on {date}, {left} days from now."
-        ),
-        {**params, "left": left},
+        )
     )
+    return Reason("time", status, template, {**params, "left": left})
 
 
 def _want_reason(answers: Sequence[int] | None) -> Reason:

@@ -140,7 +140,7 @@ def test_it_prints_every_field_for_a_slip_a_minute_before_local_midnight(tmp_pat
         "readiness": {
             "verdict": "not_yet",
             "reasons": [
-                "Day 43 of 44: the minimum period is reached on 2026-11-23, 1 days from now.",
+                "Day 43 of 44: the minimum period is reached tomorrow, 2026-11-23.",
                 "Take the short self-check: it tells wanting apart from needing.",
                 "2 check-ins in the last 14 days: 5 or more make the trend meaningful.",
             ],

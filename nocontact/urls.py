@@ -2,5 +2,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("nocontact.web.urls")),
+    path("", include("nocontact.web.urls_program")),
+    path("reconnect/", include("nocontact.web.urls_routes")),
+    path("coach/", include("nocontact.web.urls_coach")),
     path("account/", include("nocontact.accounts.urls")),
 ]

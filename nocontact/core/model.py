@@ -91,6 +91,8 @@ class Signal(StrEnum):
     SHORT_REPLIES = "short_replies"
     MENTIONS_NEW_PARTNER = "mentions_new_partner"
     ASKS_FOR_SPACE = "asks_for_space"
+    # Route D: friendship offered after a statement of intent (kindly meant, not a yes).
+    OFFERED_FRIENDSHIP = "offered_friendship"
 
 
 class EventKind(StrEnum):

@@ -54,6 +54,8 @@ SIGNAL_WEIGHTS: Final[Mapping[Signal, float]] = MappingProxyType(
         Signal.SHORT_REPLIES: -1.0,
         Signal.MENTIONS_NEW_PARTNER: -2.0,
         Signal.ASKS_FOR_SPACE: -3.0,
+        # Warmth, but not the romance asked for: a gentle "not this way".
+        Signal.OFFERED_FRIENDSHIP: -1.0,
     }
 )
 ATTEMPT_WEIGHTS: Final[Mapping[AttemptOutcome, float]] = MappingProxyType(
@@ -86,6 +88,7 @@ _WHAT: Final[Mapping[str, str]] = MappingProxyType(
         Signal.SHORT_REPLIES.value: N_("Their replies were short"),
         Signal.MENTIONS_NEW_PARTNER.value: N_("They mentioned someone new"),
         Signal.ASKS_FOR_SPACE.value: N_("They asked for space"),
+        Signal.OFFERED_FRIENDSHIP.value: N_("They offered friendship"),
         "ex_contact": N_("They got in touch first"),
         "ex_contact_cold": N_("They got in touch, sounding distant"),
         "meeting_again": N_("'Let's do this again' came from both of you"),

@@ -22,18 +22,21 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
-from nocontact.core import clock, rules
+from nocontact.core import clock
 from nocontact.core import model as core
-from nocontact.core.program import ProgramState, derive_state
+from nocontact.core.program import (
+    RARE_KINDS,
+    RECENT_KINDS,
+    RECENT_WINDOW_DAYS,
+    ProgramState,
+    derive_state,
+)
 from nocontact.env import data_dir
 
-# Mirrors of the app's settings and repository (checked by the parity tests).
+# Mirrors of the app's settings (checked by the parity tests). What to read comes
+# from the core, like the repository's.
 SQLITE_FILE = "nocontact.sqlite3"
 OUR_SETTINGS = ("", "nocontact.settings", "nocontact.cli.settings")
-RECENT_KINDS = (core.EventKind.CHECKIN, core.EventKind.URGE)
-RECENT_WINDOW_DAYS = 2 * max(rules.WELLBEING_WINDOW_DAYS, 2 * rules.URGE_TREND_WINDOW_DAYS)
-WRITING_KINDS = (core.EventKind.JOURNAL, core.EventKind.UNSENT_LETTER)
-RARE_KINDS = tuple(k for k in core.EventKind if k not in RECENT_KINDS and k not in WRITING_KINDS)
 
 
 def _stored(at: dt.datetime) -> str:

@@ -32,6 +32,14 @@ from nocontact.core.readiness import Readiness, WellbeingInputs, readiness_verdi
 CONTACT_STRATEGIES = frozenset({Strategy.RECONNECT, Strategy.INTENT_STATEMENT})
 COOLDOWN_OUTCOMES = frozenset({AttemptOutcome.NOT_READY, AttemptOutcome.NO_REPLY})
 
+# What ``derive_state`` reads, so storage can load no more: check-ins and urges
+# matter only for the recent weeks; every other kind is rare and read in full.
+# Journal entries and letters never change the state.
+RECENT_KINDS = (EventKind.CHECKIN, EventKind.URGE)
+RECENT_WINDOW_DAYS = 2 * max(rules.WELLBEING_WINDOW_DAYS, 2 * rules.URGE_TREND_WINDOW_DAYS)
+WRITING_KINDS = (EventKind.JOURNAL, EventKind.UNSENT_LETTER)
+RARE_KINDS = tuple(k for k in EventKind if k not in RECENT_KINDS and k not in WRITING_KINDS)
+
 
 @dataclass(frozen=True, slots=True)
 class Dated:

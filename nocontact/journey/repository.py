@@ -14,19 +14,19 @@ from django.db import transaction
 from django.utils import timezone as dj_timezone
 
 from nocontact.accounts.models import settings_for
-from nocontact.core import clock, rules
+from nocontact.core import clock
 from nocontact.core import model as core
 from nocontact.core.events import validate_event_data
 from nocontact.core.export import BreakupRecord
-from nocontact.core.program import ProgramState, derive_state
+from nocontact.core.program import (
+    RARE_KINDS,
+    RECENT_KINDS,
+    RECENT_WINDOW_DAYS,
+    WRITING_KINDS,
+    ProgramState,
+    derive_state,
+)
 from nocontact.journey.models import Breakup, Event, ItemLeft, Occasion, Writing
-
-# Check-ins and urges matter to the rules only for the recent weeks; every other
-# kind is rare. Loading only these keeps the dashboard flat as history grows.
-RECENT_KINDS = (core.EventKind.CHECKIN, core.EventKind.URGE)
-RECENT_WINDOW_DAYS = 2 * max(rules.WELLBEING_WINDOW_DAYS, 2 * rules.URGE_TREND_WINDOW_DAYS)
-WRITING_KINDS = (core.EventKind.JOURNAL, core.EventKind.UNSENT_LETTER)
-RARE_KINDS = tuple(k for k in core.EventKind if k not in RECENT_KINDS and k not in WRITING_KINDS)
 
 
 def user_tz(user: User) -> dt.tzinfo:

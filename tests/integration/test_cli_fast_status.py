@@ -90,16 +90,11 @@ def test_it_reads_the_same_state_as_the_repository(tmp_path: Path, timezone: str
     assert all(value is None for value in results["fallbacks"].values())
 
 
-def test_it_mirrors_the_repositorys_choice_of_events(db: object) -> None:
+def test_it_reads_the_database_file_the_app_writes(db: object) -> None:
     from django.conf import settings
 
     from nocontact.cli import fast_status
-    from nocontact.journey import repository
 
-    assert fast_status.RECENT_KINDS == repository.RECENT_KINDS
-    assert fast_status.RARE_KINDS == repository.RARE_KINDS
-    assert fast_status.RECENT_WINDOW_DAYS == repository.RECENT_WINDOW_DAYS
-    assert fast_status.WRITING_KINDS == repository.WRITING_KINDS
     assert Path(settings.SQLITE_PATH).name == fast_status.SQLITE_FILE
 
 

@@ -143,6 +143,11 @@ class Writing(models.Model):
     text = models.TextField()
     at = models.DateTimeField()
     updated_at = models.DateTimeField(auto_now=True)
+    # The cool-off queue (core/cool_off.py): an unsent letter the user might
+    # send, marked at this moment, for the coach to review on this route.
+    might_send_at = models.DateTimeField(null=True, blank=True)
+    coach_route = models.CharField(max_length=20, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["breakup", "kind", "at"])]

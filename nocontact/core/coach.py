@@ -31,6 +31,7 @@ from nocontact.core.coach_rules.limits import (
     ROUTES_FOR,
 )
 from nocontact.core.coach_rules.messages import advice_for
+from nocontact.core.crisis import find_self_harm
 
 __all__ = [
     "CoachResult",
@@ -46,6 +47,10 @@ __all__ = [
 _STRAIGHT_QUOTES: Final = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"'})
 _WORD: Final = re.compile(r"\w")
 _CODE_ORDER: Final = {code: index for index, code in enumerate(FlagCode)}
+# The languages ``core/crisis.py`` reads: there its self-harm phrases (the ones the
+# journal and letters are checked with) serve the coach too, next to the few
+# coaching-only phrases of ``coach_rules/<language>.py``.
+_CRISIS_LANGUAGES: Final = frozenset({"en"})
 
 # Compiled at import so the first keystroke is as fast as the thousandth.
 rules_for(DEFAULT_LANGUAGE)
@@ -127,6 +132,8 @@ def analyse(
 
     # 2. Self-harm language ends coaching: nothing else is said about the draft.
     harm = reading.phrase_spans(FlagCode.SELF_HARM)
+    if rules.language in _CRISIS_LANGUAGES and (crisis := find_self_harm(text)) is not None:
+        harm = _without_overlaps([*harm, (crisis.start, crisis.end)])
     if harm:
         flags = tuple(_flag(FlagCode.SELF_HARM, span, route) for span in harm)
         return CoachResult(score=LOWEST_SCORE, flags=flags, stop_coaching=True)

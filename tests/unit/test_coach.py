@@ -281,6 +281,76 @@ def test_it_stops_coaching_on_self_harm_language(text: str) -> None:
     assert {flag.code for flag in result.flags} == {FlagCode.SELF_HARM}
 
 
+def test_it_shares_the_crisis_phrases_of_the_journal_checks() -> None:
+    # Only core/crisis.py knows this one: one list serves the journal and the coach.
+    text = "Some days it would be easier if I just wasn't here anymore."
+
+    result = analyse(text, Route.REPLY)
+
+    assert result.stop_coaching
+    assert flagged(result, text, FlagCode.SELF_HARM) == ["wasn't here anymore"]
+
+
+def test_it_leaves_the_crisis_idioms_alone() -> None:
+    assert not analyse("I nearly killed myself laughing at your dog video.", Route.REPLY).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I put my whole career on hold for you.", FlagCode.GUILT),
+        ("Guess I'm not even worth a reply anymore.", FlagCode.GUILT),
+        ("Just give me a chance to make it right.", FlagCode.BEGGING),
+        ("Please don't give up on me.", FlagCode.BEGGING),
+        ("Honestly I'm barely keeping it together these days.", FlagCode.PITY),
+        ("I have nobody to talk to now.", FlagCode.PITY),
+        ("I can't keep waiting forever for you.", FlagCode.PRESSURE),
+        ("Don't leave me on read again.", FlagCode.PRESSURE),
+        ("Do you ever regret ending it?", FlagCode.REHASH_BREAKUP),
+        ("Is it serious with her?", FlagCode.DATING_QUESTION),
+        ("You'll always be my person.", FlagCode.DECLARES_FEELINGS),
+        ("Oops, meant to send this to my brother.", FlagCode.MIND_GAMES),
+        ("Enjoy your sad little life.", FlagCode.HOSTILE),
+    ],
+)
+def test_it_reads_a_family_of_wordings_not_only_one_sentence(text: str, code: FlagCode) -> None:
+    assert code in analyse(text, Route.FIRST_CONTACT).codes
+
+
+def test_it_reads_mates_and_pals_as_friendship_on_the_intent_route() -> None:
+    text = (
+        "I'd like us to be a couple again. If you feel the same, reach out. "
+        "If not, we can still be pals."
+    )
+
+    assert analyse(text, Route.INTENT_STATEMENT).codes == {FlagCode.FRIENDSHIP_OFFER}
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("Thank you, you made me laugh so much with that story.", Route.REPLY),
+        ("You were the one who recommended that book, and I loved it.", Route.REPLY),
+        ("Let me send you a photo of the boxes so you can check.", Route.PICKUP),
+        ("Your trash bags are still in the shed, sorry.", Route.PICKUP),
+        ("Your snake plant is thriving, by the way.", Route.PICKUP),
+        ("I always get lost in that museum too.", Route.REPLY),
+        ("I'm low on battery, talk later!", Route.REPLY),
+        ("We should work out how we split the deposit.", Route.PICKUP),
+        ("Going over the paperwork for the car now.", Route.REPLY),
+        ("Hope the baby lets you sleep at night now! Happy birthday.", Route.OCCASION),
+        ("Do you have a date in mind for picking up the desk?", Route.PICKUP),
+        ("I'd do anything for a pizza right now haha.", Route.REPLY),
+        ("Come see me once you're back from Spain? No rush.", Route.REPLY),
+        ("I can't wait any longer to see the photos!", Route.REPLY),
+        ("It'd be easier for everyone if we meet at the cafe instead.", Route.REPLY),
+        ("Pop round and pick it up whenever suits.", Route.PICKUP),
+    ],
+)
+def test_it_does_not_mistake_everyday_wording_for_a_problem(text: str, route: Route) -> None:
+    assert analyse(text, route).flags == ()
+
+
 def test_it_does_not_let_a_negation_talk_away_self_harm() -> None:
     assert analyse("I'm not saying I want to die, but", Route.REPLY).stop_coaching
 

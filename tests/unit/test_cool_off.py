@@ -54,9 +54,9 @@ def test_it_tells_the_time_left() -> None:
 
 
 def test_it_refuses_naive_moments() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="aware"):
         cool_off.comes_back_at(dt.datetime(2026, 11, 22, 1, 30))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="aware"):
         cool_off.status(MARKED, dt.datetime(2026, 11, 23, 1, 30))
 
 

@@ -7,9 +7,12 @@
    warm-up run), with min and max; the four commands take turns.
 3. Time the dashboard's server time: 30 requests per history through Django's
    test client, in-process, signed in as ``bench``, the two histories taking turns.
-4. Print a table against the targets of issue 2; exit 1 when one is missed.
+4. The message coach (issue 4): ``bench/bench_coach.py`` (``analyse`` p99 on
+   500-character drafts) and ``bench/bench_coach_browser.py`` (keystroke to
+   updated feedback in Chromium, p95), each in its own process.
+5. Print a table against the targets of issues 2 and 4; exit 1 when one is missed.
 
-    .venv/bin/python bench/run.py [--runs 5] [--requests 30] [--regenerate]
+    .venv/bin/python bench/run.py [--runs 5] [--requests 30] [--regenerate] [--no-browser]
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -191,7 +195,43 @@ def interleaved_wall_times(
     return [Timing(v) for v in values]
 
 
-# --- 4. Report ----------------------------------------------------------------------------------
+# --- 4. The message coach (issue 4) -------------------------------------------------------
+
+
+def coach_benchmarks(browser: bool) -> list[tuple[str, str, bool, str]]:
+    """Run each coach benchmark; (name, target, met its own budget, its output)."""
+    scripts = [("coach analyse p99, 500 chars", "<= 2 ms", "bench_coach.py")]
+    if browser:
+        scripts.append(("coach key to feedback p95", "<= 150 ms", "bench_coach_browser.py"))
+    results = []
+    for name, target, script in scripts:
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / script)],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        # Each script exits 1 when it misses its budget; anything else is a crash.
+        if done.returncode not in (0, 1):
+            sys.exit(f"bench: {script} failed:\n{done.stderr}")
+        results.append((name, target, done.returncode == 0, done.stdout.rstrip()))
+    return results
+
+
+def headline(output: str) -> str:
+    """The figure a coach benchmark is judged on: the worst wall-clock p99 or p95 it printed."""
+    found = [
+        float(match.group(1))
+        for line in output.splitlines()
+        if "CPU time" not in line
+        for match in [re.search(r"p(?:99|95)\s+([\d.]+) ms", line)]
+        if match
+    ]
+    return f"{max(found):.2f} ms" if found else "?"
+
+
+# --- 5. Report ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -207,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip the Chromium coach benchmark"
+    )
     parser.add_argument("--dashboard-child", type=Path, nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.dashboard_child:
@@ -305,6 +348,12 @@ def main(argv: list[str] | None = None) -> int:
             all(dashboard[y]["status"] == 200 for y in YEARS),
         ),
     ]
+    coach = coach_benchmarks(browser=not args.no_browser)
+    for _, _, _, output in coach:
+        print()
+        print(output)
+    checks += [Check(name, headline(output), target, ok) for name, target, ok, output in coach]
+
     print()
     print(f"{'target':<34} {'measured':<12} {'target':<12} result")
     for check in checks:

@@ -380,3 +380,19 @@ def test_it_changes_nothing_on_get(owner_client: Any, owner: Any, make_breakup: 
     for url in [*TOOL_PAGES, log_url("reach_out"), reverse("friendship_offer")]:
         assert owner_client.get(url).status_code in (200, 302)
     assert Event.objects.count() == before
+
+
+def test_it_offers_no_tools_once_they_are_back_together(
+    owner_client: Any, owner: Any, make_breakup: Any
+) -> None:
+    breakup = ready(make_breakup, owner)
+    attempt(breakup, "positive", 5)
+    add_event(breakup, "outcome", days_ago(1), outcome="reunited")
+    for url in TOOL_PAGES:
+        response = owner_client.get(url)
+        assert response.status_code == 200, url
+        html = html_of(response)
+        assert "has come to its end" in html, url
+        assert CONTACT_TOOL not in html, url
+    assert owner_client.post(log_url("reach_out"), GOOD).status_code == 403
+    assert Event.objects.filter(kind="attempt").count() == 1

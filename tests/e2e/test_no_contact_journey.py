@@ -98,4 +98,5 @@ def test_it_records_a_slip_without_shame_and_shows_what_was_kept(
     screenshot("2-what-was-kept")
     page.goto(base + "/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Day 0")
-    expect(page.locator(".stats")).to_contain_text("20 days")
+    built = page.locator("section", has=page.get_by_role("heading", name="What you have built"))
+    expect(built).to_contain_text("20 days")

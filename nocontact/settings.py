@@ -11,6 +11,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from nocontact.env import data_dir, env_bool, env_int, env_str, local_secret_key
+from nocontact.web.crisis_resources import load_crisis_resources
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -209,17 +210,6 @@ LOGGING = {
 }
 
 # --- Support resources shown for self-harm language and on the safety track ----------
-CRISIS_RESOURCES = [
-    {
-        "name": "Your local emergency number",
-        "detail": "If you might act on thoughts of hurting yourself, call it now (112 in Europe, 911 in North America).",
-    },
-    {
-        "name": "Find a Helpline",
-        "detail": "findahelpline.com lists free, confidential crisis lines by country.",
-    },
-    {
-        "name": "Someone you trust",
-        "detail": "A friend, a family member, or a doctor. You don't have to carry this alone.",
-    },
-]
+# NOCONTACT_CRISIS_RESOURCES_FILE (a JSON file) or NOCONTACT_CRISIS_RESOURCES (the
+# JSON itself) replace the defaults; see nocontact/web/crisis_resources.py.
+CRISIS_RESOURCES = load_crisis_resources()

@@ -19,7 +19,7 @@ from typing import Any, Final
 from nocontact.core import rules
 from nocontact.core.guidance import Section
 from nocontact.core.i18n import N_
-from nocontact.core.model import LockReason, Outcome
+from nocontact.core.model import LockReason, Outcome, Strategy
 from nocontact.core.program import ProgramState
 from nocontact.core.readiness import Reason, Status
 
@@ -27,6 +27,7 @@ __all__ = [
     "CLOSINGS",
     "LOCK_EXPLANATIONS",
     "MOVING_ON_PROGRAM",
+    "STRATEGY_TEXTS",
     "LockExplanation",
     "LockNote",
     "NextStep",
@@ -285,6 +286,53 @@ CLOSINGS: Final[Mapping[Outcome, Section]] = MappingProxyType(
                 N_("Carry what you learned into whatever comes next."),
                 N_("Come back any time a hard day comes."),
             ),
+        ),
+    }
+)
+
+
+# --- Strategies -------------------------------------------------------------------
+
+STRATEGY_TEXTS: Final[Mapping[Strategy, Section]] = MappingProxyType(
+    {
+        Strategy.RECONNECT: Section(
+            title=N_("Reconnect, step by step"),
+            intro=N_(
+                "When you're ready, you get back in touch in a small, friendly way and see "
+                "how they respond. No big talks, no pressure."
+            ),
+            points=(
+                N_("If they reach out first, you answer warmly and briefly."),
+                N_("If you cross paths by chance, you keep it light and short."),
+                N_("Or you send a short, honest hello, or use a date you already know."),
+            ),
+            why=(N_("Small, easy moments let both of you find out if something is still there."),),
+        ),
+        Strategy.INTENT_STATEMENT: Section(
+            title=N_("Say it once, clearly"),
+            intro=N_(
+                "You tell them, once, that you'd like to be together again, as a couple and "
+                "not as friends, and that they can reach out if they want the same."
+            ),
+            points=(
+                N_("Then you step back and wait, with no end date."),
+                N_("If they offer friendship instead, you can decline it kindly."),
+                N_("This needs calm: the readiness check asks whether you can hold the silence."),
+            ),
+            why=(N_("It is honest and leaves the choice fully with them."),),
+        ),
+        Strategy.MOVE_ON: Section(
+            title=N_("Move on"),
+            intro=N_(
+                "You put your energy into your own life and let this relationship rest. "
+                "Contact tools step out of your way."
+            ),
+            points=(
+                N_("Your day count, check-ins, journal and reasons stay with you."),
+                N_("A moving-on program walks you through the weeks ahead."),
+                N_("You can change your mind later; nothing is lost."),
+            ),
+            why=(N_("Choosing yourself is never the wrong answer."),),
         ),
     }
 )

@@ -14,21 +14,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N_
 from django.views.decorators.http import require_GET
 
 from nocontact.core import rules
-from nocontact.core.model import EventKind, Goal, Phase, Verdict
+from nocontact.core.model import EventKind, Goal, Phase
 from nocontact.core.program import ProgramState
 from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Event
 from nocontact.web.views.common import breakup_required
-
-VERDICT_TEXTS = {
-    Verdict.READY: N_("Ready: this looks like wanting, not needing."),
-    Verdict.ALMOST: N_("Almost there."),
-    Verdict.NOT_YET: N_("Not yet, and that is okay."),
-}
+from nocontact.web.views.program_texts import PHASE_TEXTS, contact_tools_offered, lock_note_for
+from nocontact.web.views.program_texts import VERDICT_TEXTS as VERDICT_TEXTS  # the coach uses it
 
 
 def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -96,5 +91,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "readiness": _readiness(state) if show_readiness else None,
         "phase": state.phase.value,
         "phase_after": state.phase in (Phase.REUNITED, Phase.MOVED_ON, Phase.CLOSED),
+        # The program at a glance; the numbers carry data-* twins of `nocontact state`.
+        "phase_title": gettext(PHASE_TEXTS[state.phase][0]),
+        "strength_value": round(state.strength, 2),
+        "lock_note": None if breakup.unsafe else lock_note_for(state),
+        "tools_offered": contact_tools_offered(state),
+        # Attempts mean something once reaching out is near, not on day one.
+        "show_attempts": show_readiness
+        and breakup.goal == Goal.RECONNECT.value
+        and (
+            state.minimum_reached
+            or state.next_attempt_on is not None
+            or state.attempts_left < rules.MAX_ATTEMPTS_WITHOUT_POSITIVE_REPLY
+        ),
     }
     return render(request, "web/dashboard.html", context)

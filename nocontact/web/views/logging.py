@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -26,6 +26,7 @@ from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Event
 from nocontact.web import forms_program as f
 from nocontact.web.views.common import breakup_required
+from nocontact.web.views.crisis import after_saving
 from nocontact.web.views.dashboard import checked_in_on
 
 HISTORY_PAGE_SIZE = 30
@@ -72,7 +73,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
         and _record(form, breakup, EventKind.CHECKIN, form.event_data())
     ):
         messages.success(request, gettext("Checked in. Thank you for looking after yourself."))
-        return redirect("dashboard")
+        return after_saving("dashboard", form.cleaned_data.get("note"))
     today = repository.today_for(request.user)  # type: ignore[arg-type]
     return _page(request, "web/checkin.html", form, already_today=checked_in_on(breakup, today))
 
@@ -100,14 +101,14 @@ def urge(request: HttpRequest) -> HttpResponse:
                         "Here is what you keep."
                     ),
                 )
-                return redirect(reverse("slip") + "?kept=1")
+                return after_saving(reverse("slip") + "?kept=1", data.get("note"))
             if form.from_sos:
                 messages.success(
                     request, gettext("You rode the wave and it passed. That took real strength.")
                 )
             else:
                 messages.success(request, gettext("Logged. You didn't act on it: well done."))
-            return redirect("dashboard")
+            return after_saving("dashboard", data.get("note"))
     return _page(request, "web/urge.html", form)
 
 
@@ -156,7 +157,7 @@ def slip(request: HttpRequest) -> HttpResponse:
         data = {"channel": form.cleaned_data.get("channel"), "note": form.cleaned_data.get("note")}
         if at is not None and _record(form, breakup, EventKind.SLIP, data, at=at):
             messages.info(request, gettext("Logged. Thank you for being honest with yourself."))
-            return redirect(reverse("slip") + "?kept=1")
+            return after_saving(reverse("slip") + "?kept=1", data.get("note"))
     return _page(request, "web/slip.html", form)
 
 
@@ -177,7 +178,7 @@ def checked_on_them(request: HttpRequest) -> HttpResponse:
                 "and it grows back with every calm day."
             ),
         )
-        return redirect("dashboard")
+        return after_saving("dashboard", form.cleaned_data.get("note"))
     return _page(request, "web/checked_on_them.html", form)
 
 
@@ -194,7 +195,7 @@ def ex_contact(request: HttpRequest) -> HttpResponse:
         messages.info(
             request, gettext("Logged. They reached out, so this is not a slip: your count goes on.")
         )
-        return redirect("dashboard")
+        return after_saving("dashboard", form.cleaned_data.get("text"))
     return _page(request, "web/ex_contact.html", form, unsafe=breakup.unsafe)
 
 

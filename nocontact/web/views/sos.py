@@ -13,7 +13,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
@@ -25,6 +25,7 @@ from nocontact.core.model import EventKind
 from nocontact.journey.models import Breakup, Event, Reason, Writing
 from nocontact.web import forms_program as f
 from nocontact.web.views.common import breakup_required
+from nocontact.web.views.crisis import after_saving
 
 RECENT_URGES = 3
 REASONS_SHOWN = 20
@@ -87,7 +88,7 @@ def sos(request: HttpRequest) -> HttpResponse:
             request,
             gettext("Your letter is saved here, and only here. It will never be sent."),
         )
-        return redirect("sos")
+        return after_saving("sos", letter_form.cleaned_data.get("text"))
     now = timezone.now()
     user = cast(User, request.user)  # breakup_required: never anonymous here
     user_settings = settings_for(user)

@@ -17,10 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from nocontact.core import cool_off
 from nocontact.core.events import InvalidEvent, validate_event_data
 from nocontact.core.model import EventKind
+from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Writing
 from nocontact.web import forms_coach as fc
 from nocontact.web import forms_program as f
 from nocontact.web.views.common import breakup_required
+from nocontact.web.views.crisis import after_saving
 from nocontact.web.views.sos import save_writing
 
 PAGE_SIZE = 20
@@ -63,7 +65,7 @@ def new_writing(request: HttpRequest, kind: str) -> HttpResponse:
         messages.success(request, _saved_text(kind))
         if might is not None:
             _apply_cool_off(request, writing, might, text_changed=True)
-        return redirect(f"{_list_url()}?kind={kind}")
+        return after_saving(f"{_list_url()}?kind={kind}", writing.text)
     return _form_page(request, form, kind, writing=None, might=might)
 
 
@@ -85,7 +87,7 @@ def edit_writing(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _saved_text(writing.kind))
             if might is not None:
                 _apply_cool_off(request, writing, might, text_changed=text_changed)
-            return redirect(f"{_list_url()}?kind={writing.kind}")
+            return after_saving(f"{_list_url()}?kind={writing.kind}", writing.text)
     return _form_page(request, form, writing.kind, writing=writing, might=might)
 
 
@@ -138,11 +140,18 @@ def _form_page(
         "writing": writing,
         "might": might,
         "might_send_mode": might_send_mode,
+        # The coach is a contact tool: closed letters get no link to it.
+        "letter_coach_open": might is not None and _letter_coach_open(request),
         "cool_off_status": (
             cool_off.status(writing.might_send_at, timezone.now()).value if writing else ""
         ),
     }
     return render(request, "web/writing_form.html", context, status=400 if errors else 200)
+
+
+def _letter_coach_open(request: HttpRequest) -> bool:
+    breakup: Breakup = request.breakup  # type: ignore[attr-defined]
+    return cool_off.coach_open_for_letter(repository.program_state(breakup).lock_reason)
 
 
 def _might_send_form(

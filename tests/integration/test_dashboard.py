@@ -197,3 +197,23 @@ def test_its_query_count_does_not_grow_with_history(
         owner_client.get(URL)
     assert _queries(owner_client) == few
     assert few <= 12
+
+
+def test_it_brings_back_a_cooled_off_letter_on_the_dashboard(
+    owner_client: Any, owner_breakup: Any
+) -> None:
+    from django.utils import timezone
+
+    from nocontact.journey.models import Writing
+
+    Writing.objects.create(
+        breakup=owner_breakup,
+        kind=Writing.Kind.UNSENT_LETTER,
+        text="Hi, it has been a while.",
+        at=timezone.now() - dt.timedelta(hours=30),
+        might_send_at=timezone.now() - dt.timedelta(hours=30),
+        coach_route="first_contact",
+    )
+    page = owner_client.get(reverse("dashboard")).content.decode()
+    assert "Letters you might send" in page
+    assert "It&#x27;s back." in page or "It's back." in page

@@ -81,7 +81,11 @@ TEMPLATES = [
 SQLITE_PATH = DATA_DIR / "nocontact.sqlite3"
 SQLITE_OPTIONS = {
     # Durability first: a slip logged at 2 a.m. must survive a power cut.
-    "init_command": ("PRAGMA journal_mode=WAL;PRAGMA synchronous=FULL;PRAGMA foreign_keys=ON;"),
+    # secure_delete: what a delete frees is overwritten with zeros (hard delete).
+    "init_command": (
+        "PRAGMA journal_mode=WAL;PRAGMA synchronous=FULL;PRAGMA foreign_keys=ON;"
+        "PRAGMA secure_delete=ON;"
+    ),
     "timeout": 10,  # seconds; becomes SQLite's busy timeout
     "transaction_mode": "IMMEDIATE",
 }

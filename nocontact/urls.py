@@ -6,4 +6,5 @@ urlpatterns = [
     path("reconnect/", include("nocontact.web.urls_routes")),
     path("coach/", include("nocontact.web.urls_coach")),
     path("account/", include("nocontact.accounts.urls")),
+    path("privacy/", include("nocontact.web.urls_privacy")),
 ]

@@ -33,11 +33,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
 
-    from nocontact.cli import commands_app, commands_coach, commands_journey, commands_state
+    from nocontact.cli import (
+        commands_app,
+        commands_coach,
+        commands_journey,
+        commands_privacy,
+        commands_state,
+    )
 
     commands_state.register(sub)
     commands_coach.register(sub)
     commands_journey.register(sub)
+    commands_privacy.register(sub)
     commands_app.register(sub)
     return parser
 

@@ -71,6 +71,12 @@ def test_it_enforces_foreign_keys(connect: Callable[[], BaseDatabaseWrapper]) ->
     assert pragma(connect(), "foreign_keys") == 1
 
 
+def test_it_overwrites_deleted_content_with_zeros(
+    connect: Callable[[], BaseDatabaseWrapper],
+) -> None:
+    assert pragma(connect(), "secure_delete") == 1
+
+
 def test_it_waits_at_least_five_seconds_for_a_busy_database(
     connect: Callable[[], BaseDatabaseWrapper],
 ) -> None:

@@ -59,7 +59,8 @@ def site_urls() -> list[str]:
 def page(client: Any, url: str) -> str:
     response = client.get(url)
     assert response.status_code in (200, 302, 400, 404, 405), (url, response.status_code)
-    return str(response.content.decode()) if response.status_code == 200 else ""
+    html = response.get("Content-Type", "").startswith("text/html")  # not a download
+    return str(response.content.decode()) if response.status_code == 200 and html else ""
 
 
 def offering(client: Any, urls: list[str]) -> list[str]:

@@ -213,7 +213,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # SQL logged at DEBUG carries its parameters: journal entries, the ex's nickname.
+    # Its records are dropped at the source, whatever level is set (test_no_secrets_in_logs).
+    "filters": {"drop": {"()": "django.utils.log.CallbackFilter", "callback": lambda _: False}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django.db.backends": {"filters": ["drop"]},
+        "django.db.backends.schema": {"filters": ["drop"]},
+    },
 }
 
 # --- Support resources shown for self-harm language and on the safety track ----------

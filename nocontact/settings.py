@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "nocontact.accounts.middleware.UserTimezoneMiddleware",
     "nocontact.web.middleware.NoStoreMiddleware",
+    "nocontact.accounts.lock.AppLockMiddleware",
     # Last, so that it sees the final response of a failed login.
     "axes.middleware.AxesMiddleware",
 ]

@@ -7,4 +7,5 @@ urlpatterns = [
     path("coach/", include("nocontact.web.urls_coach")),
     path("account/", include("nocontact.accounts.urls")),
     path("privacy/", include("nocontact.web.urls_privacy")),
+    path("", include("nocontact.web.urls_lock")),
 ]

@@ -15,6 +15,9 @@ class UserSettings(models.Model):
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
     friend_name = models.CharField(_("trusted friend"), max_length=60, blank=True)
     friend_message = models.TextField(_("message to your friend"), max_length=1000, blank=True)
+    # App lock: a hashed PIN (Django's password hashers); empty means no lock.
+    lock_pin = models.CharField(_("app lock PIN"), max_length=256, blank=True, default="")
+    lock_idle_minutes = models.PositiveSmallIntegerField(_("lock after idle minutes"), default=5)
 
     def __str__(self) -> str:
         return f"settings of user {self.user_id}"

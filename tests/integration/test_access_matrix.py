@@ -113,7 +113,7 @@ EXPECTED: dict[str, Row] = {
     "account_deleted": Row(200, 405, 200, 405, why="public goodbye page: shows nothing"),
     # nocontact/web/urls_lock.py
     "away": Row(200, 405, 200, 405, why="public: the quick-exit page shows nothing"),
-    "lock_alive": Row(204, 405, 204, 405, why="public keep-alive: empty answer"),
+    "lock_alive": Row(200, 405, 200, 405, why="public keep-alive: empty answer"),
     "unlock": Row(302, 302, why="no PIN set: nothing to unlock"),
     "lock_settings": FORM,
 }

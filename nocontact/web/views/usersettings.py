@@ -41,5 +41,6 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         "nav": "settings",
         "form": form,
         "has_breakup": repository.active_breakup(request.user) is not None,  # type: ignore[arg-type]
+        "lock_on": bool(user_settings.lock_pin),
     }
     return render(request, "web/settings.html", context, status=status)

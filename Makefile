@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install install-dev chromium lint unit integration e2e test-sqlite test-postgres bench clean
+.PHONY: run test install install-dev chromium axe lint unit integration e2e test-sqlite test-postgres bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core from the npm registry: the browser tests check every page for accessibility.
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund --silent
+	touch $@
+axe: $(AXE)
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -44,11 +51,11 @@ lint: install-dev
 unit: install-dev
 	$(BIN)/pytest tests/unit -q
 
-test-sqlite: install-dev chromium
+test-sqlite: install-dev chromium axe
 	$(BIN)/pytest -q -p no:cacheprovider
 
 # The same suite again on PostgreSQL, in a throwaway database.
-test-postgres: install-dev chromium
+test-postgres: install-dev chromium axe
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 	  DATABASE_URL=$(PG_URL)/nc_$$$$ $(BIN)/pytest -q -p no:cacheprovider tests/integration tests/e2e; \
 	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(PG_URL); CI needs it." >&2; exit 1; \
@@ -60,4 +67,4 @@ bench: install-dev
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts tests/e2e/node_modules

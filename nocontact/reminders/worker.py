@@ -69,12 +69,11 @@ def journey_dates(user_id: int, tz: dt.tzinfo, today: dt.date) -> JourneyDates:
     hard = tuple(
         breakup.occasions.filter(kind=Occasion.Kind.HARD_DATE).values_list("date", flat=True)
     )
-    day_start = dt.datetime.combine(today, dt.time(), tz)
     checked_in = Event.objects.filter(
         breakup=breakup,
         kind=EventKind.CHECKIN.value,
-        at__gte=day_start,
-        at__lt=day_start + dt.timedelta(days=1, hours=2),  # a 25-hour day at most
+        at__gte=dt.datetime.combine(today, dt.time(), tz),
+        at__lt=dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tz),
     ).exists()
     return JourneyDates(state.start_date, hard, checked_in)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
 from django.utils import timezone as dj_timezone
 
@@ -168,7 +169,7 @@ def build_message(delivery: Delivery, to: str) -> EmailMessage:
     )
 
 
-def deliver(delivery: Delivery, now: dt.datetime, connection: object) -> str:
+def deliver(delivery: Delivery, now: dt.datetime, connection: BaseEmailBackend) -> str:
     """Send one claimed reminder and mark it; returns its new status."""
     reminder_settings = ReminderSettings.objects.filter(user_id=delivery.user_id).first()
     choice = reminder_settings.choice() if reminder_settings else None
@@ -183,8 +184,9 @@ def deliver(delivery: Delivery, now: dt.datetime, connection: object) -> str:
         _finish(delivery, Delivery.Status.SKIPPED)
         return Delivery.Status.SKIPPED
     message = build_message(delivery, reminder_settings.email)
-    message.connection = connection  # type: ignore[assignment]
+    message.connection = connection
     try:
+        connection.open()  # once per round: later messages reuse the open connection
         message.send()
     except (smtplib.SMTPException, OSError):
         if delivery.attempts >= MAX_ATTEMPTS:

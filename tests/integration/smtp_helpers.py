@@ -31,8 +31,10 @@ class Mailbox:
     delay: float = 0.0
     messages: list[Received] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    in_progress: int = 0  # messages whose data arrived and are not yet accepted
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.in_progress += 1
         if self.delay:
             time.sleep(self.delay)  # blocks the server's loop: a slow mail server
         raw = bytes(envelope.original_content or envelope.content)

@@ -33,6 +33,13 @@ class ReminderChoice:
     def any(self) -> bool:
         return self.daily_checkin or self.milestones or self.hard_dates
 
+    def wants(self, kind: ReminderKind) -> bool:
+        return {
+            ReminderKind.DAILY_CHECKIN: self.daily_checkin,
+            ReminderKind.MILESTONE: self.milestones,
+            ReminderKind.HARD_DATE: self.hard_dates,
+        }[kind]
+
 
 @dataclass(frozen=True, slots=True)
 class JourneyDates:

@@ -28,6 +28,9 @@ class ReminderSettings(models.Model):
     # SHA-256 of the calendar feed's secret token; the token itself is never stored.
     feed_token_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
     feed_created_at = models.DateTimeField(null=True, blank=True)
+    # The local day the worker last created this person's reminders for: once a day is
+    # enough (saving the settings clears it, so a change counts the same day).
+    scheduled_on = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"reminders of user {self.user_id}"

@@ -49,6 +49,7 @@ def reminders(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             for name, value in form.cleaned_data.items():
                 setattr(reminder_settings, name, value)
+            reminder_settings.scheduled_on = None  # today's reminders follow the new choice
             reminder_settings.save()
             messages.success(request, _("Saved. Your reminders are set."))
             return redirect("reminders")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone as dj_timezone
 
@@ -28,6 +29,7 @@ from nocontact.core.model import EventKind
 from nocontact.core.reminders import (
     DueReminder,
     JourneyDates,
+    ReminderChoice,
     ReminderKind,
     reminders_due,
     send_instant,
@@ -99,12 +101,14 @@ def schedule(now: dt.datetime) -> int:
         .filter(user__is_active=True)
         .order_by("pk")
     )
+    scheduled: list[tuple[int, dt.date]] = []
     for reminder_settings in wanted:
         tz = _user_tz(_timezone_name(reminder_settings.user_id))
         today = now.astimezone(tz).date()
         choice = reminder_settings.choice()
-        if now < send_instant(today, choice.send_at, tz):
-            continue  # not yet time: spare deriving the state
+        if reminder_settings.scheduled_on == today or now < send_instant(today, choice.send_at, tz):
+            continue  # done for today, or not yet time: spare deriving the state
+        scheduled.append((reminder_settings.pk, today))
         journey = journey_dates(reminder_settings.user_id, tz, today)
         rows += [
             Delivery(
@@ -117,7 +121,10 @@ def schedule(now: dt.datetime) -> int:
         ]
     # Counted by the caller from the rows, not from here: ignore_conflicts hides which
     # rows already existed (another worker, an earlier round).
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    with transaction.atomic():
+        Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+        for pk, today in scheduled:
+            ReminderSettings.objects.filter(pk=pk).update(scheduled_on=today)
     return len(rows)
 
 
@@ -153,9 +160,11 @@ def claim_next(now: dt.datetime) -> Delivery | None:
 
 
 def _finish(delivery: Delivery, status: str, **fields: object) -> None:
-    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.CLAIMED).update(
-        status=status, claimed_until=None, **fields
-    )
+    """Mark our claim done. ``claimed_until`` identifies the claim: if it expired and
+    another worker took the reminder over, this changes nothing of theirs."""
+    Delivery.objects.filter(
+        pk=delivery.pk, status=Delivery.Status.CLAIMED, claimed_until=delivery.claimed_until
+    ).update(status=status, **fields)
 
 
 def build_message(delivery: Delivery, to: str) -> EmailMessage:
@@ -172,16 +181,15 @@ def build_message(delivery: Delivery, to: str) -> EmailMessage:
 def deliver(delivery: Delivery, now: dt.datetime, connection: BaseEmailBackend) -> str:
     """Send one claimed reminder and mark it; returns its new status."""
     reminder_settings = ReminderSettings.objects.filter(user_id=delivery.user_id).first()
-    choice = reminder_settings.choice() if reminder_settings else None
-    wanted = {
-        ReminderKind.DAILY_CHECKIN: choice and choice.daily_checkin,
-        ReminderKind.MILESTONE: choice and choice.milestones,
-        ReminderKind.HARD_DATE: choice and choice.hard_dates,
-    }[ReminderKind(delivery.kind)]
+    choice = reminder_settings.choice() if reminder_settings else ReminderChoice()
     today = now.astimezone(_user_tz(_timezone_name(delivery.user_id))).date()
-    if not wanted or reminder_settings is None or delivery.local_date != today:
-        # Switched off since, e-mail removed, or its day is over: too late to be kind.
-        _finish(delivery, Delivery.Status.SKIPPED)
+    if (
+        reminder_settings is None
+        or not choice.wants(ReminderKind(delivery.kind))
+        or delivery.local_date != today
+    ):
+        # Switched off since, address removed, or its day is over: too late to be kind.
+        _finish(delivery, Delivery.Status.SKIPPED, claimed_until=None)
         return Delivery.Status.SKIPPED
     message = build_message(delivery, reminder_settings.email)
     message.connection = connection
@@ -190,14 +198,12 @@ def deliver(delivery: Delivery, now: dt.datetime, connection: BaseEmailBackend) 
         message.send()
     except (smtplib.SMTPException, OSError):
         if delivery.attempts >= MAX_ATTEMPTS:
-            _finish(delivery, Delivery.Status.FAILED)
+            _finish(delivery, Delivery.Status.FAILED, claimed_until=None)
             return Delivery.Status.FAILED
-        Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.CLAIMED).update(
-            status=Delivery.Status.PENDING,
-            claimed_until=now + dt.timedelta(seconds=RETRY_SECONDS),
-        )
+        retry_at = now + dt.timedelta(seconds=RETRY_SECONDS)
+        _finish(delivery, Delivery.Status.PENDING, claimed_until=retry_at)
         return Delivery.Status.PENDING
-    _finish(delivery, Delivery.Status.SENT, sent_at=dj_timezone.now())
+    _finish(delivery, Delivery.Status.SENT, claimed_until=None, sent_at=dj_timezone.now())
     return Delivery.Status.SENT
 
 

@@ -176,3 +176,37 @@ def test_it_sends_a_21h_reminder_once_a_day_across_a_dst_change(
     assert {(m.hour, m.minute) for m in sent_at} == {(21, 0)}
     assert change_day in [m.date() for m in sent_at]
     assert len(smtp_settings.mailbox.wait_for(4, 5)) == 4
+
+
+def test_it_follows_a_change_of_settings_the_same_day(
+    owner: Any, make_breakup: Any, smtp_settings: SmtpServer, client: Any
+) -> None:
+    make_breakup(owner, ex_nickname=NICKNAME, breakup_date=dt.date(2026, 10, 31))
+    want_reminders(owner, "fern@nocontact.test", dt.time(21), daily_checkin=True)
+    assert tick_at(berlin(2026, 11, 30, 21)).sent == 1  # the nudge; day 30 not asked for
+
+    client.force_login(owner)
+    form = {"email": "fern@nocontact.test", "daily_checkin": "on", "milestones": "on"}
+    assert client.post("/reminders/", {**form, "send_at": "21:00"}).status_code == 302
+
+    assert tick_at(berlin(2026, 11, 30, 21, 30)).sent == 1
+    subjects = [r.message["Subject"] for r in smtp_settings.mailbox.wait_for(2, 5)]
+    assert subjects == ["A moment for your check-in", "Day 30: a milestone"]
+
+
+def test_it_lets_a_late_worker_change_nothing_once_another_took_over(
+    owner_with_breakup: Any,
+) -> None:
+    want_reminders(owner_with_breakup, daily_checkin=True)
+    nine = berlin(2026, 11, 30, 21)
+    worker.schedule(nine)
+    stale = worker.claim_next(nine)
+    taken_over = worker.claim_next(nine + dt.timedelta(seconds=worker.CLAIM_SECONDS + 1))
+    assert stale is not None
+    assert taken_over is not None
+
+    worker._finish(stale, Delivery.Status.SKIPPED)
+
+    row = Delivery.objects.get()
+    assert row.status == Delivery.Status.CLAIMED
+    assert row.claimed_until == taken_over.claimed_until

@@ -239,6 +239,7 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "nocontact <reminders@localhost>")
+# The sender shows on a lock screen: a neutral name by default.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Reminders <reminders@localhost>")
 # The app's address, for the link in reminders (empty: no link).
 NOCONTACT_SITE_URL = env_str("NOCONTACT_SITE_URL")

@@ -78,7 +78,7 @@ def ics_document(user: User, entries: list[CalendarEntry], now: dt.datetime) -> 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", texts.CALENDAR_NAME)
+    calendar.add("x-wr-calname", texts.calendar_name())
     for entry in entries:
         event = Event()
         event.add("uid", _uid(user, entry))

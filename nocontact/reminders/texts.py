@@ -12,7 +12,10 @@ from django.utils.translation import ngettext
 from nocontact.core.calendar import CalendarEntry, EntryKind
 from nocontact.core.reminders import DueReminder, ReminderKind
 
-CALENDAR_NAME = "nocontact"
+
+def calendar_name() -> str:
+    # What a calendar app shows as the calendar's name: nothing about the app's purpose.
+    return _("Reminders")
 
 
 def entry_summary(entry: CalendarEntry) -> str:

@@ -138,6 +138,7 @@ def test_it_serves_a_valid_calendar_at_the_secret_url(
     calendar = icalendar.Calendar.from_ical(body)
     assert calendar["VERSION"] == "2.0"
     assert "nocontact" in str(calendar["PRODID"])
+    assert str(calendar["X-WR-CALNAME"]) == "Reminders", "a name that tells a passer-by nothing"
     events = list(calendar.walk("VEVENT"))
     assert events
     for event in events:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "nocontact.accounts",
     "nocontact.journey",
     "nocontact.web",
+    "nocontact.reminders",
 ]
 
 MIDDLEWARE = [
@@ -228,3 +229,17 @@ LOGGING = {
 # NOCONTACT_CRISIS_RESOURCES_FILE (a JSON file) or NOCONTACT_CRISIS_RESOURCES (the
 # JSON itself) replace the defaults; see nocontact/web/crisis_resources.py.
 CRISIS_RESOURCES = load_crisis_resources()
+
+# --- E-mail reminders (nocontact reminders): an SMTP server of the operator's choice ---
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+# The sender shows on a lock screen: a neutral name by default.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Reminders <reminders@localhost>")
+# The app's address, for the link in reminders (empty: no link).
+NOCONTACT_SITE_URL = env_str("NOCONTACT_SITE_URL")

@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands_coach,
         commands_journey,
         commands_privacy,
+        commands_reminders,
         commands_state,
     )
 
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_journey.register(sub)
     commands_privacy.register(sub)
     commands_app.register(sub)
+    commands_reminders.register(sub)
     return parser
 
 

@@ -95,3 +95,10 @@ LOCK_REASONS = {
     "cooldown": N_("waiting a week after the last try"),
 }
 VERDICTS = {"ready": N_("ready"), "almost": N_("almost"), "not_yet": N_("not yet")}
+
+# --- The reminder worker -------------------------------------------------------------
+REMINDERS_TICK = N_("reminders: {sent} sent, {skipped} skipped, {failed} failed.")
+REMINDERS_STARTED = N_("Sending reminders every {seconds} seconds. Stop with Ctrl+C or SIGTERM.")
+REMINDERS_STOPPED = N_("Stopped. Every reminder claimed was finished.")
+REMINDERS_DATABASE_PROBLEM = N_("reminders: the database is unavailable ({reason}); trying again.")
+REMINDERS_BAD_INTERVAL = N_("--interval must be between 1 and 3600 seconds.")

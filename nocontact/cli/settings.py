@@ -14,5 +14,6 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "nocontact.accounts",
     "nocontact.journey",
+    "nocontact.reminders",  # its rows follow a deleted account by cascade
 ]
 MIDDLEWARE = []

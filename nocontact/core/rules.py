@@ -109,3 +109,12 @@ def strength_step(previous: float, day_value: float) -> float:
 
 def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)
+
+
+# --- Reminders and the calendar feed -------------------------------------------------
+# A hard date shows up in the calendar this many days ahead, with its coping plan ready.
+HARD_DATE_PLAN_LEAD_DAYS: Final = 3
+# The e-mail about a hard date comes the day before it.
+HARD_DATE_REMINDER_LEAD_DAYS: Final = 1
+# The local time reminders go out, until the user picks their own.
+DEFAULT_REMINDER_TIME: Final = dt.time(21, 0)

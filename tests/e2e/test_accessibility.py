@@ -35,6 +35,7 @@ PAGES = (
     "/reasons/",
     "/settings/",
     "/settings/lock/",
+    "/reminders/",
     "/profile/",
     "/support/",
     "/account/password/",

@@ -116,6 +116,9 @@ EXPECTED: dict[str, Row] = {
     "lock_alive": Row(200, 405, 200, 405, why="public keep-alive: empty answer"),
     "unlock": Row(302, 302, why="no PIN set: nothing to unlock"),
     "lock_settings": FORM,
+    # nocontact/reminders/urls.py (/reminders/)
+    "reminders": FORM,
+    "calendar_feed": Row(404, 405, 404, 405, why="anonymous by its secret URL; a wrong token: 404"),
 }
 
 ALL_NAMES = route_names()

@@ -84,6 +84,7 @@ PK_KIND = {
 SAMPLE_VALUES: dict[tuple[str, str], str] = {
     ("*", "route"): Route.REACH_OUT.value,
     ("export_download", "fmt"): "json",
+    ("calendar_feed", "token"): "not-a-live-token",
 }
 
 

@@ -9,6 +9,7 @@ Observation texts (``observations.py``) are built from the facts found here.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Final
 
 from nocontact.core.model import Event, EventKind, Profile, Verdict
 from nocontact.core.program import (
+    RECENT_KINDS,
     RECENT_WINDOW_DAYS,
     Dated,
     date_events,
@@ -268,12 +270,22 @@ def program_weeks(
     for day, score in strength_by_day(profile.breakup_date, slip_days, checked_days, today):
         if day in wanted:
             strength[day] = score
+    # The verdict reads check-ins and urges of its recent window only: hand it
+    # that slice (and every rare event), not the whole log, for each week.
+    rare = [d for d in dated if d.event.kind not in RECENT_KINDS]
+    recent = [d for d in dated if d.event.kind in RECENT_KINDS]
+    recent_days = [d.day for d in recent]
+
+    def lived_by(end: dt.date) -> list[Dated]:
+        first = bisect_left(recent_days, end - dt.timedelta(days=RECENT_WINDOW_DAYS))
+        return rare + recent[first : bisect_right(recent_days, end)]
+
     return tuple(
         WeekPoint(
             start=end - dt.timedelta(days=DAYS_PER_WEEK - 1),
             end=end,
             strength=strength.get(end, 0.0),
-            verdict=readiness_on(profile, dated, end).verdict,
+            verdict=readiness_on(profile, lived_by(end), end).verdict,
         )
         for end in ends
     )

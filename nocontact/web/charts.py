@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html import escape  # the standard library's: much faster per cell than Django's
 from math import ceil
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH = 340
@@ -37,6 +37,22 @@ class Chart:
     rows: Sequence[Sequence[str]]
     notes: Sequence[str] = ()
     legend: Sequence[tuple[str, str]] = field(default=())  # (css class, label)
+
+    @property
+    def table(self) -> SafeString:
+        """The same numbers as a table: a header per column, the first cell of a row
+        its header. Built here rather than in a template loop: hundreds of cells."""
+        head = "".join(f'<th scope="col">{escape(column)}</th>' for column in self.columns)
+        body = "".join(
+            f'<tr><th scope="row">{escape(row[0])}</th>'
+            + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:])
+            + "</tr>"
+            for row in self.rows
+        )
+        return mark_safe(  # noqa: S308  (every text is escaped)
+            f'<table><caption class="visually-hidden">{escape(self.title)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
 
 
 def _n(value: float) -> str:

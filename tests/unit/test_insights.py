@@ -276,3 +276,16 @@ def test_the_calendar_has_every_day_once(log: tuple[ZoneInfo, dt.date, list[Even
     assert (days[-1] - days[0]).days == len(days) - 1
     slips = {d.day for d in date_events(events, tz, today) if d.event.kind is EventKind.SLIP}
     assert {m.day for m in found.days if m.status is DayStatus.SLIP} == slips & set(days)
+
+
+@FAST
+@given(logs())
+def test_strength_and_readiness_agree_with_the_program_every_week(
+    log: tuple[ZoneInfo, dt.date, list[Event]],
+) -> None:
+    tz, today, events = log
+    breakup = profile(today - dt.timedelta(days=60))
+    for point in build_insights(breakup, events, today, tz).program:
+        state = derive_state(breakup, events, point.end, tz)
+        assert point.strength == state.strength
+        assert point.verdict is state.readiness.verdict

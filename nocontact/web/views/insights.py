@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import dateformat
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import date_format, number_format, time_format
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -83,7 +85,15 @@ def _says(notes: Sequence[Observation]) -> list[str]:
 
 
 def _week_label(day: dt.date) -> str:
-    return date_format(day, "j M")
+    """ "3 Nov": short enough under a bar, and the same in every chart and table."""
+    return _short_date(day, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _short_date(day: dt.date, language: str | None) -> str:
+    # Formatting a date costs more than drawing its bar; a page asks for the same
+    # few dozen dates again and again. ``language`` keys the month names' language.
+    return dateformat.format(day, "j M")
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -119,7 +129,7 @@ def days_chart(insights: Insights, notes: list[str]) -> Chart:
         lived = [d for d in week if d.status is not DayStatus.BEFORE]
         rows.append(
             [
-                date_format(week[0].day, "DATE_FORMAT"),
+                _week_label(week[0].day),
                 str(sum(1 for d in lived if d.status is not DayStatus.SLIP)),
                 str(sum(1 for d in lived if d.status is DayStatus.CHECKED)),
                 str(sum(1 for d in lived if d.status is DayStatus.SLIP)),
@@ -322,10 +332,8 @@ def program_charts(insights: Insights, notes: dict[str, list[str]]) -> list[Char
             high=100,
             ticks=[(0, "0%"), (50, "50%"), (100, "100%")],
         ),
-        columns=[gettext("Week ending"), title],
-        rows=[
-            [date_format(p.end, "DATE_FORMAT"), f"{strength_percent(p.strength)}%"] for p in points
-        ],
+        columns=[gettext("Week of"), title],
+        rows=[[_week_label(p.start), f"{strength_percent(p.strength)}%"] for p in points],
         notes=notes["strength"],
     )
     title = gettext("Am I ready?")
@@ -352,8 +360,8 @@ def program_charts(insights: Insights, notes: dict[str, list[str]]) -> list[Char
             weeks,
             label_width=62,
         ),
-        columns=[gettext("Week ending"), pgettext("readiness", "Verdict")],
-        rows=[[date_format(p.end, "DATE_FORMAT"), str(VERDICT_LABELS[p.verdict])] for p in points],
+        columns=[gettext("Week of"), pgettext("readiness", "Verdict")],
+        rows=[[_week_label(p.start), str(VERDICT_LABELS[p.verdict])] for p in points],
         notes=notes["readiness"],
     )
     return [strength, readiness]

@@ -4,8 +4,8 @@ Strict CSP: no ``style`` attribute, no ``<style>`` or ``<script>``. Shapes carry
 presentation attributes and classes; colours come from ``insights.css`` (CSS
 custom properties, so light and dark follow the system). Every chart has a
 ``<title>`` and ``<desc>`` and is labelled by them; the template puts a table
-with the same numbers behind it. A 340-unit wide ``viewBox`` draws at about
-1:1 on a 360-pixel phone, so the 11-unit text stays readable there.
+with the same numbers behind it. A 320-unit wide ``viewBox`` draws at about
+0.9:1 in a card on a 360-pixel phone, so the 12-unit text stays readable there.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from math import ceil
 
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 340
-FONT = 11
+WIDTH = 320
+FONT = 12
 BAR_HEIGHT = 150  # the plot area of bar and line charts
 LEFT = 30  # room for the y-axis labels
 TOP = 16
@@ -148,8 +148,12 @@ def bars(
 ) -> SafeString:
     """Vertical bars, one per label; an optional line on its own 0-``overlay_top`` scale."""
     high = float(ceil(top if top is not None else max([1.0, *values])))
+    if top is None and high % 2:
+        high += 1  # a whole number in the middle of the axis
     step = (WIDTH - LEFT) / max(len(values), 1)
-    ticks = [(0.0, "0"), (high / 2, _n(high / 2)), (high, _n(high))]
+    ticks = [(0.0, "0"), (high, _n(high))]
+    if high % 2 == 0:
+        ticks.insert(1, (high / 2, _n(high / 2)))
     body = _y_axis(ticks, 0, high)
     for i, value in enumerate(values):
         height = BAR_HEIGHT * value / high
@@ -212,7 +216,7 @@ def hbars(key: str, title: str, description: str, values: Sequence[tuple[str, in
     body = []
     for i, (name, value) in enumerate(values):
         y = 4 + i * row
-        short = name if len(name) <= 17 else name[:16] + "…"
+        short = name if len(name) <= 15 else name[:14] + "…"
         body.append(text(label_width - 6, y + 15, short, "end"))
         width = max(2.0, room * value / high)
         body.append(

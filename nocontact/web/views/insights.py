@@ -162,7 +162,7 @@ def urges_chart(insights: Insights, notes: list[str]) -> Chart:
     title = gettext("Urges per week")
     description = gettext(
         "Bars: how many urges you logged each week, the last %(weeks)s weeks. "
-        "Line: how strong they felt on average, out of %(top)s."
+        "Line: how intense they felt on average, out of %(top)s."
     ) % {"weeks": WEEKS, "top": rules.URGE_INTENSITY_RANGE[1]}
     return Chart(
         key="urges",
@@ -181,14 +181,14 @@ def urges_chart(insights: Insights, notes: list[str]) -> Chart:
             gettext("Week of"),
             gettext("Urges"),
             gettext("Ridden out"),
-            gettext("Average strength"),
+            gettext("Average intensity"),
         ],
         rows=[
             [_week_label(w.start), str(w.count), str(w.resisted), _number(w.mean_intensity)]
             for w in weeks
         ],
         notes=notes,
-        legend=[("chart-bar", gettext("Urges")), ("chart-line", gettext("Average strength"))],
+        legend=[("chart-bar", gettext("Urges")), ("chart-line", gettext("Average intensity"))],
     )
 
 
@@ -390,7 +390,7 @@ def insights(request: HttpRequest) -> HttpResponse:
     found = build_insights(
         repository.to_profile(breakup), repository.insights_events(breakup, today), today, tz
     )
-    context: dict[str, Any] = {"nav": "insights", "insights": found, "weeks": WEEKS}
+    context: dict[str, Any] = {"nav": "today", "insights": found, "weeks": WEEKS}
     if found.has_data:
         context["sections"] = insights_charts(found)
     return render(request, "web/insights.html", context)

@@ -53,6 +53,7 @@ DAY_CLASSES = {
     DayStatus.SLIP: "day-slip",
 }
 CLOCK_LEVELS = 4
+GLANCE = ("urges", "clock", "mood", "strength")
 
 
 def _value(value: Value) -> str:
@@ -370,6 +371,8 @@ def program_charts(insights: Insights, notes: dict[str, list[str]]) -> list[Char
 def insights_charts(insights: Insights) -> dict[str, Any]:
     notes = {key: _says(found) for key, found in observations(insights).items()}
     return {
+        # The first thing each of these charts says, together at the top.
+        "glance": [notes[key][0] for key in GLANCE],
         "calendar": [days_chart(insights, notes["days"])],
         "urges": [
             urges_chart(insights, notes["urges"]),

@@ -84,8 +84,12 @@ def test_it_tells_the_story_of_the_last_weeks_on_a_phone(
         expect(chart).to_be_visible()
         expect(chart.locator("title")).not_to_be_empty()
     # Urges come late at night here, and the page says so in words.
-    expect(page.get_by_text("Your urges come mostly between")).to_be_visible()
-    expect(page.get_by_text("came up most")).to_be_visible()
+    glance = page.get_by_role("region", name="At a glance")
+    expect(glance.get_by_text("Your urges come mostly between")).to_be_visible()
+    expect(
+        page.locator("#chart-clock").get_by_text("Your urges come mostly between")
+    ).to_be_visible()
+    expect(page.locator("#chart-triggers").get_by_text("came up most")).to_be_visible()
     # The numbers behind a chart, for a screen reader or a curious eye.
     page.get_by_text("The numbers: Urges per week").click()
     expect(page.get_by_role("region", name="Urges per week").get_by_role("table")).to_be_visible()

@@ -289,3 +289,11 @@ def test_strength_and_readiness_agree_with_the_program_every_week(
         state = derive_state(breakup, events, point.end, tz)
         assert point.strength == state.strength
         assert point.verdict is state.readiness.verdict
+
+
+def test_it_has_one_week_to_show_on_the_first_day_or_before_it() -> None:
+    for breakup in (TODAY, TODAY + dt.timedelta(days=3)):
+        found = build_insights(profile(breakup), [urge(TODAY, 8)], TODAY, BERLIN)
+        assert len(found.urge_weeks) == len(found.program) == 1
+        assert found.program[0].strength == 0.0
+        assert all(notes for notes in observations(found).values())

@@ -247,7 +247,7 @@ def wellbeing_charts(insights: Insights, notes: dict[str, list[str]]) -> list[Ch
             )
             % {"low": desp_low, "high": desp_high},
             [w.mean_desperation for w in weeks],
-            (desp_low, desp_high, [(v, str(v)) for v in (0, 5, 10)]),
+            (desp_low, desp_high, [(v, str(v)) for v in (desp_low, desp_high // 2, desp_high)]),
         ),
     ]
     result = []

@@ -5,12 +5,13 @@
 2. Time the installed ``nocontact status`` and ``nocontact state ... --json`` as
    a person would run them: fresh processes, wall time, median of 5 (after one
    warm-up run), with min and max; the four commands take turns.
-3. Time the dashboard's server time: 30 requests per history through Django's
-   test client, in-process, signed in as ``bench``, the two histories taking turns.
+3. Time the dashboard's and the insights page's server time: 30 requests each per
+   history through Django's test client, in-process, signed in as ``bench``, the
+   two histories taking turns; weigh the insights page with the CSS and JS it loads.
 4. The message coach (issue 4): ``bench/bench_coach.py`` (``analyse`` p99 on
    500-character drafts) and ``bench/bench_coach_browser.py`` (keystroke to
    updated feedback in Chromium, p95), each in its own process.
-5. Print a table against the targets of issues 2 and 4; exit 1 when one is missed.
+5. Print a table against the targets of issues 2, 4 and 6; exit 1 when one is missed.
 
     .venv/bin/python bench/run.py [--runs 5] [--requests 30] [--regenerate] [--no-browser]
 """
@@ -42,6 +43,11 @@ STATUS_MAX_S = 0.3
 STATE_MAX_S = 0.3
 GROWTH_MAX = 1.2  # 10 years against 3 years, for status and the dashboard
 DASHBOARD_MAX_MS = 25.0
+# Issue 6: the insights page.
+INSIGHTS_MAX_MS = 60.0
+INSIGHTS_GROWTH_MAX = 1.3
+PAGE_MAX_BYTES = 100_000  # transferred, with the CSS and JS it loads
+PAGES = ("/", "/insights/")
 
 
 @dataclass(frozen=True)
@@ -138,38 +144,63 @@ def dashboard_child(data_dirs: list[Path], requests: int) -> None:
         client = Client(SERVER_NAME="localhost")
         client.force_login(get_user_model().objects.get(username="bench"))
         for _ in range(3):  # warm-up: templates compiled, caches filled
-            client.get("/")
+            for page in PAGES:
+                client.get(page)
         clients.append(client)
-    times: list[list[float]] = [[] for _ in data_dirs]
-    responses: list[Any] = [None for _ in data_dirs]
+    runs = [(i, page) for i in range(len(data_dirs)) for page in PAGES]
+    times: dict[tuple[int, str], list[float]] = {run: [] for run in runs}
+    # CPU time too: on a machine shared with other work, wall time also counts the waiting.
+    cpu: dict[tuple[int, str], list[float]] = {run: [] for run in runs}
+    responses: dict[tuple[int, str], Any] = {}
     for _ in range(requests):
-        for i, (data_dir, client) in enumerate(zip(data_dirs, clients, strict=True)):
-            use(data_dir)
-            start = time.perf_counter()
-            responses[i] = client.get("/")
-            times[i].append(time.perf_counter() - start)
+        for i, page in runs:
+            use(data_dirs[i])
+            start, start_cpu = time.perf_counter(), time.process_time()
+            responses[i, page] = clients[i].get(page)
+            times[i, page].append(time.perf_counter() - start)
+            cpu[i, page].append(time.process_time() - start_cpu)
     print(
         json.dumps(
             [
                 {
-                    "times": times[i],
-                    "status": response.status_code,
-                    "bytes": len(response.content),
-                    "placeholder": "being written" in response.content.decode("utf-8", "replace"),
+                    page: {
+                        "times": times[i, page],
+                        "cpu": cpu[i, page],
+                        "status": responses[i, page].status_code,
+                        "bytes": len(responses[i, page].content),
+                        "assets": asset_bytes(responses[i, page].content),
+                        "placeholder": b"being written" in responses[i, page].content,
+                    }
+                    for page in PAGES
                 }
-                for i, response in enumerate(responses)
+                for i in range(len(data_dirs))
             ]
         )
     )
 
 
-def dashboard_times(data_dirs: list[Path], requests: int) -> list[dict[str, Any]]:
+def asset_bytes(html: bytes) -> int:
+    """The size of every stylesheet and script the page loads (before compression)."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    total = 0
+    for url in re.findall(rb'<(?:link rel="stylesheet"|script)[^>]* (?:href|src)="([^"]+)"', html):
+        name = url.decode().removeprefix(settings.STATIC_URL)
+        found = finders.find(re.sub(r"\.[0-9a-f]{12}(\.\w+)$", r"\1", name))
+        if not found:
+            sys.exit(f"bench: no static file for {url.decode()}")
+        total += Path(str(found)).stat().st_size
+    return total
+
+
+def dashboard_times(data_dirs: list[Path], requests: int) -> list[dict[str, dict[str, Any]]]:
     argv = [sys.executable, __file__, "--requests", str(requests), "--dashboard-child"]
     argv += [str(d) for d in data_dirs]
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.exit(f"bench: the dashboard run failed:\n{done.stderr}")
-    result: list[dict[str, Any]] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: list[dict[str, dict[str, Any]]] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -276,9 +307,11 @@ def main(argv: list[str] | None = None) -> int:
     timings = interleaved_wall_times(commands, args.runs)
     status = {years: timings[2 * i] for i, years in enumerate(YEARS)}
     state = {years: timings[2 * i + 1] for i, years in enumerate(YEARS)}
-    dashboard = dict(
+    pages = dict(
         zip(YEARS, dashboard_times([outs[y] / "data" for y in YEARS], args.requests), strict=True)
     )
+    dashboard = {years: pages[years]["/"] for years in YEARS}
+    insights = {years: pages[years]["/insights/"] for years in YEARS}
 
     print()
     for years, out in outs.items():
@@ -309,6 +342,20 @@ def main(argv: list[str] | None = None) -> int:
             f"{f'dashboard server time, {years}y':<34} {dash[years].cells('ms', 1000)}"
             f"  HTTP {status_code}, {dashboard[years]['bytes']} bytes{note}"
         )
+
+    ins = {years: Timing(insights[years]["times"]) for years in YEARS}
+    for years in YEARS:
+        weight = insights[years]["bytes"] + insights[years]["assets"]
+        print(
+            f"{f'insights server time, {years}y':<34} {ins[years].cells('ms', 1000)}"
+            f"  HTTP {insights[years]['status']}, {insights[years]['bytes']} bytes"
+            f" + {insights[years]['assets']} of CSS/JS = {weight}"
+        )
+    for years in YEARS:
+        for name, page in (("dashboard", dashboard), ("insights", insights)):
+            cells = Timing(page[years]["cpu"]).cells("ms", 1000)
+            print(f"{f'{name} CPU time, {years}y':<34} {cells}")
+    heaviest = max(insights[y]["bytes"] + insights[y]["assets"] for y in YEARS)
 
     checks = [
         Check(
@@ -346,6 +393,32 @@ def main(argv: list[str] | None = None) -> int:
             ", ".join(str(dashboard[y]["status"]) for y in YEARS),
             "200",
             all(dashboard[y]["status"] == 200 for y in YEARS),
+        ),
+    ]
+    checks += [
+        Check(
+            "insights at 3 years",
+            f"{ins[3].median * 1000:.1f} ms",
+            f"<= {INSIGHTS_MAX_MS:.0f} ms",
+            ins[3].median * 1000 <= INSIGHTS_MAX_MS,
+        ),
+        Check(
+            "insights, 10 years / 3 years",
+            f"{ins[10].median / ins[3].median:.2f}x",
+            f"<= {INSIGHTS_GROWTH_MAX}x",
+            ins[10].median <= INSIGHTS_GROWTH_MAX * ins[3].median,
+        ),
+        Check(
+            "insights page + CSS/JS",
+            f"{heaviest / 1000:.1f} KB",
+            f"< {PAGE_MAX_BYTES // 1000} KB",
+            heaviest < PAGE_MAX_BYTES,
+        ),
+        Check(
+            "insights answers 200",
+            ", ".join(str(insights[y]["status"]) for y in YEARS),
+            "200",
+            all(insights[y]["status"] == 200 for y in YEARS),
         ),
     ]
     coach = coach_benchmarks(browser=not args.no_browser)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -154,14 +155,18 @@ def _streaks(breakup_date: dt.date, slip_days: Sequence[dt.date], today: dt.date
     return runs
 
 
-def strength_score(
+def strength_by_day(
     breakup_date: dt.date, slip_days: set[dt.date], checked_days: set[dt.date], today: dt.date
-) -> float:
-    """Loop-style habit strength: one slip dents it, it never zeroes progress."""
+) -> Iterator[tuple[dt.date, float]]:
+    """The strength as it stood at the start of each day, from the breakup to today.
+
+    Today's value counts every day up to yesterday: it is ``strength_score``.
+    """
     score = 0.0
     day = breakup_date
     one_day = dt.timedelta(days=1)
     while day < today:
+        yield day, score
         if day in slip_days:
             value = rules.SLIP_DAY_VALUE
         elif day in checked_days:
@@ -170,7 +175,16 @@ def strength_score(
             value = rules.CLEAN_DAY_VALUE
         score = rules.strength_step(score, value)
         day += one_day
-    return score
+    yield max(day, today), score
+
+
+def strength_score(
+    breakup_date: dt.date, slip_days: set[dt.date], checked_days: set[dt.date], today: dt.date
+) -> float:
+    """Loop-style habit strength: one slip dents it, it never zeroes progress."""
+    # The last value of the walk (it always yields at least today's).
+    last = deque(strength_by_day(breakup_date, slip_days, checked_days, today), maxlen=1)
+    return last[0][1]
 
 
 def _wellbeing(dated: Sequence[Dated], today: dt.date) -> WellbeingInputs:
@@ -213,6 +227,58 @@ def in_distress(dated: Sequence[Dated], today: dt.date) -> bool:
     return (
         len(crying_days) >= rules.DISTRESS_CRYING_DAYS
         or int(latest.get("desperation", 0)) >= rules.DISTRESS_DESPERATION
+    )
+
+
+def chosen_strategy(profile: Profile, dated: Sequence[Dated]) -> Strategy | None:
+    """The latest strategy the user chose, or what their goal implies."""
+    strategies = _of(dated, EventKind.STRATEGY)
+    if strategies:
+        return Strategy(strategies[-1].event.get("strategy"))
+    if profile.goal is Goal.RECONNECT:
+        return Strategy.RECONNECT
+    if profile.goal is Goal.MOVE_ON:
+        return Strategy.MOVE_ON
+    return None
+
+
+def _readiness(
+    dated: Sequence[Dated],
+    today: dt.date,
+    day_count: int,
+    minimum_days: int,
+    minimum_reached_on: dt.date,
+    strategy: Strategy | None,
+) -> Readiness:
+    answers_events = _of(dated, EventKind.READINESS_ANSWERS)
+    answers = list(answers_events[-1].event.get("answers")) if answers_events else None
+    return readiness_verdict(
+        day_count=day_count,
+        minimum_days=minimum_days,
+        minimum_reached_on=minimum_reached_on,
+        answers=answers,
+        wellbeing=_wellbeing(dated, today),
+        intent_statement=strategy is Strategy.INTENT_STATEMENT,
+    )
+
+
+def readiness_on(profile: Profile, dated: Sequence[Dated], day: dt.date) -> Readiness:
+    """The readiness verdict as ``derive_state`` gave it on ``day``, without the
+    strength score (which costs a loop over every day since the breakup).
+
+    ``dated`` is what ``date_events`` returns; events after ``day`` are ignored.
+    """
+    lived = [d for d in dated if d.day <= day]
+    slip_days = [d.day for d in _of(lived, EventKind.SLIP) if d.day >= profile.breakup_date]
+    start = slip_days[-1] if slip_days else profile.breakup_date
+    minimum_days = rules.minimum_days_for(profile)
+    return _readiness(
+        lived,
+        day,
+        max(0, (day - start).days),
+        minimum_days,
+        rules.add_days(start, minimum_days),
+        chosen_strategy(profile, lived),
     )
 
 
@@ -269,28 +335,10 @@ def derive_state(
         next_attempt_on = candidate if candidate > today else None
 
     # 4. Strategy: the latest choice, or what the goal implies.
-    strategies = _of(dated, EventKind.STRATEGY)
-    strategy: Strategy | None
-    if strategies:
-        strategy = Strategy(strategies[-1].event.get("strategy"))
-    elif profile.goal is Goal.RECONNECT:
-        strategy = Strategy.RECONNECT
-    elif profile.goal is Goal.MOVE_ON:
-        strategy = Strategy.MOVE_ON
-    else:
-        strategy = None
+    strategy = chosen_strategy(profile, dated)
 
     # 5. Readiness and wellbeing.
-    answers_events = _of(dated, EventKind.READINESS_ANSWERS)
-    answers = list(answers_events[-1].event.get("answers")) if answers_events else None
-    readiness = readiness_verdict(
-        day_count=day_count,
-        minimum_days=minimum_days,
-        minimum_reached_on=minimum_reached_on,
-        answers=answers,
-        wellbeing=_wellbeing(dated, today),
-        intent_statement=strategy is Strategy.INTENT_STATEMENT,
-    )
+    readiness = _readiness(dated, today, day_count, minimum_days, minimum_reached_on, strategy)
     distress = in_distress(dated, today)
 
     # 6. What locks the contact tools, first reason wins.

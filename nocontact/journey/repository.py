@@ -18,6 +18,7 @@ from nocontact.core import clock
 from nocontact.core import model as core
 from nocontact.core.events import validate_event_data
 from nocontact.core.export import BreakupRecord
+from nocontact.core.insights import history_start
 from nocontact.core.program import (
     RARE_KINDS,
     RECENT_KINDS,
@@ -80,6 +81,11 @@ def program_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
     cutoff = dt.datetime.combine(today, dt.time(), dt.UTC) - dt.timedelta(
         days=RECENT_WINDOW_DAYS + 1
     )
+    return _rare_and_recent(breakup, cutoff)
+
+
+def _rare_and_recent(breakup: Breakup, cutoff: dt.datetime) -> list[core.Event]:
+    """Every rare kind, and check-ins and urges from ``cutoff`` on, in one query."""
     fields = ("kind", "at", "data")
     rare = (
         Event.objects.filter(breakup=breakup, kind__in=[k.value for k in RARE_KINDS])
@@ -97,6 +103,16 @@ def program_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
         core.Event(core.EventKind(kind), at, data)
         for kind, at, data in rare.union(recent, all=True)
     ]
+
+
+def insights_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
+    """What the insights page needs: ``program_events`` with a longer window.
+
+    Every rare kind (as for the state), and check-ins and urges since the
+    first day a chart shows: index range scans, so ten years cost what three do.
+    """
+    cutoff = dt.datetime.combine(history_start(today), dt.time(), dt.UTC) - dt.timedelta(days=1)
+    return _rare_and_recent(breakup, cutoff)
 
 
 def program_state(breakup: Breakup, today: dt.date | None = None) -> ProgramState:

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from nocontact.web.views import dashboard, logging, onboarding, reasons, sos, usersettings, writings
+from nocontact.web.views import (
+    dashboard,
+    insights,
+    logging,
+    onboarding,
+    reasons,
+    sos,
+    usersettings,
+    writings,
+)
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -20,6 +29,7 @@ urlpatterns = [
     path("they-reached-out/", logging.ex_contact, name="ex_contact"),
     path("history/", logging.history, name="history"),
     path("sos/", sos.sos, name="sos"),
+    path("insights/", insights.insights, name="insights"),
     # The user's own words.
     path("journal/", writings.writings, name="writings"),
     path("journal/new/", writings.new_writing, {"kind": "journal"}, name="new_journal"),

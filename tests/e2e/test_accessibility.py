@@ -28,6 +28,7 @@ PAGES = (
     "/checked-on-them/",
     "/they-reached-out/",
     "/history/",
+    "/insights/",
     "/sos/",
     "/journal/",
     "/journal/new/",

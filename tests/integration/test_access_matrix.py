@@ -71,6 +71,7 @@ EXPECTED: dict[str, Row] = {
     "ex_contact": UNBOUND_FORM,
     "history": GET_ONLY,
     "sos": UNBOUND_FORM,
+    "insights": GET_ONLY,
     "writings": GET_ONLY,
     "new_journal": UNBOUND_FORM,
     "new_letter": UNBOUND_FORM,

@@ -95,3 +95,18 @@ LOCK_REASONS = {
     "cooldown": N_("waiting a week after the last try"),
 }
 VERDICTS = {"ready": N_("ready"), "almost": N_("almost"), "not_yet": N_("not yet")}
+
+# --- Encryption at rest ------------------------------------------------------------
+WORDS_LOCKED = N_(
+    "your words are encrypted, and writing a note or a text needs your passphrase: "
+    "nothing was saved. Write it in the app, or leave the note out."
+)
+PASSPHRASE_PROMPT = N_("Passphrase of your words: ")
+PASSPHRASE_NEEDED = N_(
+    "your words are encrypted: type your passphrase when asked, or give it as the first "
+    "line of stdin. Nothing was done."
+)
+PASSPHRASE_WRONG = N_("that passphrase doesn't open your words. Nothing was done.")
+PASSPHRASE_AND_STDIN = N_(
+    "your words are encrypted and the passphrase comes on stdin: give the export as a FILE."
+)

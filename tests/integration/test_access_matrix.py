@@ -116,6 +116,12 @@ EXPECTED: dict[str, Row] = {
     "lock_alive": Row(200, 405, 200, 405, why="public keep-alive: empty answer"),
     "unlock": Row(302, 302, why="no PIN set: nothing to unlock"),
     "lock_settings": FORM,
+    # nocontact/web/urls_words.py (encryption at rest: off for the owner here)
+    "words": FORM,
+    "words_change": Row(405, 302, why="POST only; encryption is off: back to its page"),
+    "words_off": Row(405, 302, why="POST only; encryption is off: back to its page"),
+    "words_recover": Row(302, 302, why="encryption is off: to its set-up page"),
+    "words_unlock": Row(302, 302, why="encryption is off: nothing to unlock"),
 }
 
 ALL_NAMES = route_names()

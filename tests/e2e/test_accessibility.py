@@ -35,6 +35,7 @@ PAGES = (
     "/reasons/",
     "/settings/",
     "/settings/lock/",
+    "/settings/words/",
     "/profile/",
     "/support/",
     "/account/password/",

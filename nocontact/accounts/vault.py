@@ -32,7 +32,6 @@ __all__ = [
     "TamperedText",
     "WrongSecret",
     "is_sealed",
-    "key_id_of",
     "new_data_key",
     "new_key_id",
     "new_recovery_code",
@@ -131,10 +130,6 @@ class Sealed:
 
 def is_sealed(value: object) -> bool:
     return isinstance(value, str) and value.startswith(TEXT_PREFIX)
-
-
-def key_id_of(text: str) -> str:
-    return Sealed.parse(text).key_id
 
 
 def text_context(user_id: int, table: str, row_id: int, field: str) -> bytes:

@@ -72,6 +72,11 @@ def is_on(user_id: int) -> bool:
     return WordsVault.objects.filter(user_id=user_id).exists()
 
 
+def is_current(key: UnlockedKey) -> bool:
+    """Whether ``key`` is still the user's key (not turned off, or off and on again)."""
+    return WordsVault.objects.filter(user_id=key.user_id, key_id=key.key_id).exists()
+
+
 # --- the vault ---------------------------------------------------------------------------
 
 

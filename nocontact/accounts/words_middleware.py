@@ -83,6 +83,9 @@ class WordsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         key = words.key_from(request) if user is not None and user.is_authenticated else None
+        if key is not None and not words.is_current(key):
+            words.forget(request)  # encryption was turned off (and maybe on again) elsewhere
+            key = None
         request.nc_words_key = key  # type: ignore[attr-defined]
         with words.unlocked(key):
             response = self.get_response(request)
@@ -104,7 +107,6 @@ class WordsMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, words.WordsLocked):
-            words.forget(request)  # a key from before encryption was turned off and on
             messages.info(
                 request,
                 gettext("Your words are locked. Unlock them, then try again: nothing was saved."),

@@ -330,3 +330,19 @@ def test_export_is_plain_for_the_owner_and_import_encrypts(
     assert theirs.count() == 2
     assert all(vault.is_sealed(raw_text(w)) for w in theirs)
     assert f"{MARKER} letter" in client.get(reverse("writings")).content.decode()
+
+
+def test_a_session_forgets_a_key_that_is_no_longer_the_users(
+    owner: Any, owner_client: Any, words: Any
+) -> None:
+    turn_on(owner_client)
+    elsewhere = fresh_client(owner)
+    assert unlock(elsewhere).status_code == 302
+    # Turned off and on again in the first browser: a new data key.
+    owner_client.post(reverse("words_off"), {"passphrase": PASSPHRASE})
+    turn_on(owner_client, "a second passphrase")
+    response = elsewhere.get(reverse("writings"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("words_unlock"))
+    assert unlock(elsewhere, "a second passphrase").status_code == 302
+    assert f"{MARKER} journal" in elsewhere.get(reverse("writings")).content.decode()

@@ -182,6 +182,7 @@ def test_the_words_are_absent_from_the_sqlite_files(tmp_path: Path) -> None:
         tmp_path, "manage", "createsuperuser", "--noinput", "--username", "amy", "--email", ""
     )
     nocontact(tmp_path, "import", "-", "--user", "amy", stdin=export_with(MARKER))
+    status = nocontact(tmp_path, "status", "--json")
     before = raw_bytes(tmp_path)
     for where in ("j", "letter", "note"):  # the test can see each text while it is plain
         assert f"{MARKER} {where}".encode() in before
@@ -194,6 +195,8 @@ def test_the_words_are_absent_from_the_sqlite_files(tmp_path: Path) -> None:
     after = raw_bytes(tmp_path)
     assert MARKER.encode() not in after
     assert b"nc1:" in after  # sealed, not lost
+    # ``nocontact status`` reads the file without Django: the same state, no passphrase.
+    assert nocontact(tmp_path, "status", "--json") == status
     exported = nocontact(tmp_path, "export", "--user", "amy", stdin=PASSPHRASE + "\n")
     assert f"{MARKER} letter" in exported
     assert MARKER.encode() not in raw_bytes(tmp_path)

@@ -65,17 +65,7 @@ def words_settings(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     words_vault = words.vault_of(user.pk)
     if words_vault is not None:
-        if request.method == "POST":
-            return redirect("words")
-        context = {
-            "nav": "settings",
-            "on": True,
-            "unlocked": request.nc_words_key is not None,  # type: ignore[attr-defined]
-            "since": words_vault.created_at,
-            "change_form": fw.ChangePassphraseForm(),
-            "off_form": fw.TurnOffForm(),
-        }
-        return render(request, "web/words.html", context)
+        return redirect("words") if request.method == "POST" else _on_page(request)
     form = fw.SetUpForm(request.POST if request.method == "POST" else None, user=user)
     if request.method == "POST" and form.is_valid():
         key, code = encryption.turn_on(user.pk, form.cleaned_data["new_passphrase"])
@@ -87,6 +77,7 @@ def words_settings(request: HttpRequest) -> HttpResponse:
 
 
 def _on_page(request: HttpRequest, **forms: Any) -> HttpResponse:
+    """The page while encryption is on; with a form given back, its errors (400)."""
     context = {
         "nav": "settings",
         "on": True,
@@ -94,7 +85,7 @@ def _on_page(request: HttpRequest, **forms: Any) -> HttpResponse:
         "change_form": forms.get("change_form") or fw.ChangePassphraseForm(),
         "off_form": forms.get("off_form") or fw.TurnOffForm(),
     }
-    return render(request, "web/words.html", context, status=400)
+    return render(request, "web/words.html", context, status=400 if forms else 200)
 
 
 @sensitive_post_parameters(*SECRETS)

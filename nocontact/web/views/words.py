@@ -7,6 +7,7 @@ as five wrong PINs do, so the forms cannot be used to guess.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.contrib import messages
@@ -23,6 +24,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 from nocontact.accounts import vault, words
 from nocontact.journey import encryption
 from nocontact.web import forms_words as fw
+
+
+@dataclass(frozen=True, slots=True)
+class ShownOnce:
+    """The recovery code on its way to the page: a repr (debug logs print the
+    template context) does not show it, ``{{ code }}`` does."""
+
+    value: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return self.value
+
 
 SECRETS = ("passphrase", "new_passphrase", "new_passphrase_again", "current_password", "code")
 
@@ -71,7 +84,8 @@ def words_settings(request: HttpRequest) -> HttpResponse:
         key, code = encryption.turn_on(user.pk, form.cleaned_data["new_passphrase"])
         words.remember(request, key)
         # Rendered here, never stored: this is the only time the code is shown.
-        return render(request, "web/words_code.html", {"nav": "settings", "code": code})
+        context = {"nav": "settings", "code": ShownOnce(code)}
+        return render(request, "web/words_code.html", context)
     context = {"nav": "settings", "on": False, "form": form}
     return render(request, "web/words.html", context, status=400 if form.errors else 200)
 

@@ -144,8 +144,7 @@ def _after_save(sender: type[models.Model], instance: Writing | Event, **_: Any)
         return
     if key is not None:
         _store(instance, _seal_values(key, instance, plain))
-        column = "text" if isinstance(instance, Writing) else "data"
-        sender._default_manager.filter(pk=instance.pk).update(**{column: getattr(instance, column)})
+        _write_column(instance)
     # The caller goes on with what it wrote: the crisis check, the slip's note.
     _store(instance, plain)
 
@@ -192,32 +191,39 @@ def bulk_create(model: type[Writing] | type[Event], rows: Sequence[Any], owner_i
             plains.append(plain)
         model.objects.bulk_create(rows, batch_size=500)
         for row, plain in zip(rows, plains, strict=True):
-            _store(row, _seal_values(key, row, plain))
-        column = "text" if model is Writing else "data"
-        model.objects.bulk_update(rows, [column], batch_size=500)
-        for row, plain in zip(rows, plains, strict=True):
-            _store(row, plain)
+            if plain:
+                _store(row, _seal_values(key, row, plain))
+                _write_column(row)
+                _store(row, plain)
+
+
+def _write_column(row: Writing | Event) -> None:
+    """One ``UPDATE`` of the column that holds the words: no signal, nothing else touched.
+
+    (``bulk_update`` builds one ``CASE`` per batch, far slower on a few thousand rows.)
+    """
+    column = "text" if isinstance(row, Writing) else "data"
+    type(row)._default_manager.filter(pk=row.pk).update(**{column: getattr(row, column)})
 
 
 def _rewrite_all(owner_id: int, change: Any) -> int:
     """Apply ``change(instance, values) -> new values or None`` to every row with words.
 
-    Rows are read as plain values (no ``post_init``) and written with ``bulk_update``
-    (no signals), inside the caller's transaction.
+    Rows are read as plain values (no ``post_init``) and written one ``UPDATE`` each
+    (no signals), inside the caller's transaction. Returns how many rows changed.
     """
     count = 0
-    writings: list[Writing] = []
-    for pk, text in Writing.objects.filter(breakup__user_id=owner_id).values_list("pk", "text"):
+    rows = Writing.objects.filter(breakup__user_id=owner_id).values_list("pk", "text")
+    for pk, text in list(rows):  # a list: no cursor open on a table being updated
         writing = Writing(pk=pk)
         new = change(writing, {"text": text} if text else {})
         if new:
             writing.text = new["text"]
-            writings.append(writing)
-    Writing.objects.bulk_update(writings, ["text"], batch_size=500)
-    events: list[Event] = []
+            _write_column(writing)
+            count += 1
     kinds = [kind.value for kind, names in TEXT_FIELDS.items() if names]
-    rows = Event.objects.filter(breakup__user_id=owner_id, kind__in=kinds)
-    for pk, kind, data in rows.values_list("pk", "kind", "data"):
+    events = Event.objects.filter(breakup__user_id=owner_id, kind__in=kinds)
+    for pk, kind, data in list(events.values_list("pk", "kind", "data")):
         if not isinstance(data, dict):
             continue
         event = Event(pk=pk, kind=kind)
@@ -225,9 +231,8 @@ def _rewrite_all(owner_id: int, change: Any) -> int:
         new = change(event, {n: v for n, v in texts.items() if v})
         if new:
             event.data = {**data, **new}
-            events.append(event)
-    Event.objects.bulk_update(events, ["data"], batch_size=500)
-    count = len(writings) + len(events)
+            _write_column(event)
+            count += 1
     return count
 
 

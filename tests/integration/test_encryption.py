@@ -346,3 +346,11 @@ def test_a_session_forgets_a_key_that_is_no_longer_the_users(
     assert response["Location"].startswith(reverse("words_unlock"))
     assert unlock(elsewhere, "a second passphrase").status_code == 302
     assert f"{MARKER} journal" in elsewhere.get(reverse("writings")).content.decode()
+
+
+def test_the_key_cookie_is_secure_when_hosted(owner_client: Any, settings: Any) -> None:
+    settings.SESSION_COOKIE_SECURE = True
+    turn_on(owner_client)
+    cookie = owner_client.cookies["nc_words"]
+    assert cookie["secure"]
+    assert cookie["max-age"] == ""  # a browser session: closing the browser forgets it

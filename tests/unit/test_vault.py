@@ -99,3 +99,17 @@ def test_the_recovery_code_is_forgiving_to_type() -> None:
     assert vault.normalise_recovery_code(code.lower().replace("-", " ")) == code
     assert vault.normalise_recovery_code(code.replace("O", "0")) == code
     assert vault.new_recovery_code() != code
+
+
+def test_the_core_names_every_free_text_field() -> None:
+    from nocontact.core.events import TEXT_FIELDS
+    from nocontact.core.model import EventKind as K
+
+    notes = {K.CHECKIN, K.URGE, K.SLIP, K.CHECKED_ON_THEM, K.ATTEMPT, K.MEETING, K.SIGNAL}
+    assert {kind for kind, names in TEXT_FIELDS.items() if names == {"note"}} == notes
+    assert {kind for kind, names in TEXT_FIELDS.items() if names == {"text"}} == {
+        K.EX_CONTACT,
+        K.JOURNAL,
+        K.UNSENT_LETTER,
+    }
+    assert not TEXT_FIELDS[K.READINESS_ANSWERS] | TEXT_FIELDS[K.STRATEGY] | TEXT_FIELDS[K.OUTCOME]

@@ -21,6 +21,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Final
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -76,15 +77,24 @@ class KdfParams:
     def decode(cls, text: str) -> KdfParams:
         try:
             fields = dict(part.split("=", 1) for part in text.split(","))
-            return cls(int(fields["t"]), int(fields["m"]), int(fields["p"]))
+            params = cls(int(fields["t"]), int(fields["m"]), int(fields["p"]))
         except (KeyError, ValueError):
             raise TamperedText("unreadable key derivation parameters") from None
+        # A wrap edited to ask for terabytes would stall the server: refuse it.
+        if not (
+            1 <= params.time_cost <= KDF_MAX.time_cost
+            and 8 * params.parallelism <= params.memory_kib <= KDF_MAX.memory_kib
+            and 1 <= params.parallelism <= KDF_MAX.parallelism
+        ):
+            raise TamperedText("key derivation parameters out of range")
+        return params
 
 
 # RFC 9106's second recommended option (64 MiB), with one more pass than its
 # minimum; about a third of a second on a small machine. Stored with each wrap,
 # so raising it later re-wraps keys without touching any text.
 KDF_DEFAULT = KdfParams(time_cost=3, memory_kib=64 * 1024, parallelism=4)
+KDF_MAX = KdfParams(time_cost=20, memory_kib=1024 * 1024, parallelism=16)
 
 
 def _b64(data: bytes) -> str:
@@ -212,7 +222,7 @@ def unwrap(wrapped: str, secret: str, *, user_id: int, key_id: str, purpose: str
         return AESGCM(kek).decrypt(nonce, body, _wrap_context(user_id, key_id, purpose))
     except InvalidTag:
         raise WrongSecret from None
-    except Exception as error:  # argon2 refuses impossible parameters
+    except HashingError as error:
         raise TamperedText("unusable wrap") from error
 
 

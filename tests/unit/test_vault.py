@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nocontact.accounts import vault
 
@@ -80,7 +82,13 @@ def test_it_refuses_a_wrong_passphrase() -> None:
 
 
 def test_it_refuses_an_unreadable_wrap() -> None:
-    for broken in ("", "nc-wrap-1$argon2id$t=x$a$b", "nc-wrap-1$argon2id$t=1,m=1,p=1$AAAA$AAAA"):
+    for broken in (
+        "",
+        "nc-wrap-1$argon2id$t=x$a$b",
+        "nc-wrap-1$argon2id$t=1,m=1,p=1$AAAA$AAAA",  # less memory than argon2 allows
+        "nc-wrap-1$argon2id$t=1,m=999999999,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAA",  # terabytes
+        "nc-wrap-1$argon2id$t=1,m=8,p=1$AAAA$AAAA",  # a salt too short for argon2
+    ):
         with pytest.raises(vault.TamperedText):
             vault.unwrap(broken, "x", user_id=7, key_id=KEY_ID, purpose="passphrase")
 
@@ -113,3 +121,12 @@ def test_the_core_names_every_free_text_field() -> None:
         K.UNSENT_LETTER,
     }
     assert not TEXT_FIELDS[K.READINESS_ANSWERS] | TEXT_FIELDS[K.STRATEGY] | TEXT_FIELDS[K.OUTCOME]
+
+
+# Lone surrogates left out: the core refuses them before anything is stored.
+@given(
+    st.text(st.characters(exclude_categories=["Cs"])), st.integers(1, 2**40), st.integers(1, 2**40)
+)
+def test_any_text_comes_back_as_it_was(text: str, user_id: int, row_id: int) -> None:
+    here = vault.text_context(user_id, "journey_event", row_id, "note")
+    assert vault.open_text(KEY, vault.seal(KEY, KEY_ID, text, here), here) == text

@@ -131,8 +131,10 @@ def test_a_new_session_unlocks_after_sign_in(owner: Any, owner_client: Any, word
     # "Not now": the day count still works; the words stay locked.
     other_browser.post(reverse("words_unlock"), {"later": "1", "next": "/"})
     assert other_browser.get(reverse("dashboard")).status_code == 200
-    assert other_browser.get(reverse("sos")).status_code == 200
-    assert MARKER not in other_browser.get(reverse("sos")).content.decode()
+    sos = other_browser.get(reverse("sos"))
+    assert sos.status_code == 200
+    assert MARKER not in sos.content.decode()
+    assert "Unlock your words to write your letter here" in sos.content.decode()
     assert other_browser.get(reverse("writings")).status_code == 302
     # Unlocked: the words are there.
     assert unlock(other_browser).status_code == 302
@@ -354,3 +356,19 @@ def test_the_key_cookie_is_secure_when_hosted(owner_client: Any, settings: Any) 
     cookie = owner_client.cookies["nc_words"]
     assert cookie["secure"]
     assert cookie["max-age"] == ""  # a browser session: closing the browser forgets it
+
+
+def test_a_locked_dashboard_shows_queued_letters_without_their_text(
+    owner: Any, owner_client: Any, words: Any
+) -> None:
+    letter = words[1]
+    letter.might_send_at = timezone.now()
+    letter.save(update_fields=["might_send_at"])
+    turn_on(owner_client)
+    browser = fresh_client(owner)
+    browser.post(reverse("words_unlock"), {"later": "1", "next": "/"})
+    page = browser.get(reverse("dashboard")).content.decode()
+    assert "Letters you might send" in page
+    assert "Locked: unlock your words to read it." in page
+    assert "nc1:" not in page
+    assert MARKER not in page

@@ -21,10 +21,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Final
 
-from argon2.exceptions import HashingError
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+# cryptography and argon2 are imported where they are used: together they add about
+# 0.1 s to every start, and the CLI's daily commands rarely need them.
 
 __all__ = [
     "KDF_DEFAULT",
@@ -109,7 +107,28 @@ def _unb64(text: str) -> bytes:
 
 
 def new_data_key() -> bytes:
-    return AESGCM.generate_key(bit_length=KEY_BYTES * 8)
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def encrypt(key: bytes, plaintext: bytes, context: bytes) -> bytes:
+    """AES-256-GCM with a fresh random nonce: ``nonce || ciphertext || tag``."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, plaintext, context)
+
+
+def decrypt(key: bytes, payload: bytes, context: bytes) -> bytes:
+    """The plaintext of ``encrypt``'s output, or ``TamperedText``."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if len(key) != KEY_BYTES or len(payload) < NONCE_BYTES + 16:
+        raise TamperedText("truncated")
+    try:
+        return AESGCM(key).decrypt(payload[:NONCE_BYTES], payload[NONCE_BYTES:], context)
+    except InvalidTag:
+        raise TamperedText("authentication failed") from None
 
 
 def new_key_id() -> str:
@@ -148,20 +167,14 @@ def text_context(user_id: int, table: str, row_id: int, field: str) -> bytes:
 
 
 def seal(key: bytes, key_id: str, plaintext: str, context: bytes) -> str:
-    nonce = secrets.token_bytes(NONCE_BYTES)
-    body = AESGCM(key).encrypt(nonce, plaintext.encode("utf-8"), context + _kid(key_id))
-    return f"{TEXT_PREFIX}{key_id}:{_b64(nonce + body)}"
+    payload = encrypt(key, plaintext.encode("utf-8"), context + _kid(key_id))
+    return f"{TEXT_PREFIX}{key_id}:{_b64(payload)}"
 
 
 def open_text(key: bytes, text: str, context: bytes) -> str:
     """The plaintext of ``text``, or ``TamperedText`` if it does not open here."""
     sealed = Sealed.parse(text)
-    nonce, body = sealed.payload[:NONCE_BYTES], sealed.payload[NONCE_BYTES:]
-    try:
-        plain = AESGCM(key).decrypt(nonce, body, context + _kid(sealed.key_id))
-    except InvalidTag:
-        raise TamperedText("authentication failed") from None
-    return plain.decode("utf-8")
+    return decrypt(key, sealed.payload, context + _kid(sealed.key_id)).decode("utf-8")
 
 
 def _kid(key_id: str) -> bytes:
@@ -172,6 +185,8 @@ def _kid(key_id: str) -> bytes:
 
 
 def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         secret=secret.encode("utf-8"),
         salt=salt,
@@ -202,11 +217,10 @@ def wrap(
     """
     params = params or KDF_DEFAULT
     salt = secrets.token_bytes(SALT_BYTES)
-    nonce = secrets.token_bytes(NONCE_BYTES)
-    body = AESGCM(_derive(secret, salt, params)).encrypt(
-        nonce, data_key, _wrap_context(user_id, key_id, purpose)
+    payload = encrypt(
+        _derive(secret, salt, params), data_key, _wrap_context(user_id, key_id, purpose)
     )
-    return "$".join((WRAP_PREFIX, "argon2id", params.encode(), _b64(salt), _b64(nonce + body)))
+    return "$".join((WRAP_PREFIX, "argon2id", params.encode(), _b64(salt), _b64(payload)))
 
 
 def unwrap(wrapped: str, secret: str, *, user_id: int, key_id: str, purpose: str) -> bytes:
@@ -214,16 +228,22 @@ def unwrap(wrapped: str, secret: str, *, user_id: int, key_id: str, purpose: str
     parts = wrapped.split("$")
     if len(parts) != 5 or parts[0] != WRAP_PREFIX or parts[1] != "argon2id":
         raise TamperedText("unknown wrap format")
+    from argon2.exceptions import HashingError
+
     params = KdfParams.decode(parts[2])
     salt, payload = _unb64(parts[3]), _unb64(parts[4])
-    nonce, body = payload[:NONCE_BYTES], payload[NONCE_BYTES:]
+    if len(payload) < NONCE_BYTES + 16:
+        raise TamperedText("truncated wrap")
     try:
         kek = _derive(secret, salt, params)
-        return AESGCM(kek).decrypt(nonce, body, _wrap_context(user_id, key_id, purpose))
-    except InvalidTag:
-        raise WrongSecret from None
     except HashingError as error:
         raise TamperedText("unusable wrap") from error
+    try:
+        return decrypt(kek, payload, _wrap_context(user_id, key_id, purpose))
+    except TamperedText:
+        # A wrong secret and a changed wrap look the same to GCM: the secret is the
+        # likelier, and the answer the person can act on.
+        raise WrongSecret from None
 
 
 # --- the recovery code ------------------------------------------------------------------

@@ -22,8 +22,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Final
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -146,10 +144,9 @@ def _b64(data: bytes) -> str:
 
 def remember(request: HttpRequest, key: UnlockedKey) -> None:
     """Keep ``key`` for this session; the middleware sets the cookie on the response."""
-    cookie_key = AESGCM.generate_key(bit_length=256)
-    nonce = secrets.token_bytes(vault.NONCE_BYTES)
-    body = AESGCM(cookie_key).encrypt(nonce, key.key, _session_context(key.user_id, key.key_id))
-    request.session[SESSION_KEY] = {"key_id": key.key_id, "blob": _b64(nonce + body)}
+    cookie_key = secrets.token_bytes(vault.KEY_BYTES)
+    blob = vault.encrypt(cookie_key, key.key, _session_context(key.user_id, key.key_id))
+    request.session[SESSION_KEY] = {"key_id": key.key_id, "blob": _b64(blob)}
     request.session.pop(SESSION_ASK, None)
     request.session.pop(SESSION_WRONG, None)
     request.nc_words_cookie = _b64(cookie_key)  # type: ignore[attr-defined]
@@ -171,12 +168,8 @@ def key_from(request: HttpRequest) -> UnlockedKey | None:
         cookie_key = base64.urlsafe_b64decode(cookie)
         payload = base64.urlsafe_b64decode(str(stored["blob"]))
         key_id = str(stored["key_id"])
-        key = AESGCM(cookie_key).decrypt(
-            payload[: vault.NONCE_BYTES],
-            payload[vault.NONCE_BYTES :],
-            _session_context(int(user_id), key_id),
-        )
-    except (KeyError, ValueError, binascii.Error, InvalidTag):
+        key = vault.decrypt(cookie_key, payload, _session_context(int(user_id), key_id))
+    except (KeyError, ValueError, binascii.Error, vault.TamperedText):
         return None
     return UnlockedKey(int(user_id), key_id, key)
 

@@ -372,3 +372,14 @@ def test_a_locked_dashboard_shows_queued_letters_without_their_text(
     assert "Locked: unlock your words to read it." in page
     assert "nc1:" not in page
     assert MARKER not in page
+
+
+def test_not_now_on_a_page_of_words_goes_to_today(
+    owner: Any, owner_client: Any, words: Any
+) -> None:
+    turn_on(owner_client)
+    browser = fresh_client(owner)
+    asked = browser.get(reverse("checkin"))["Location"]
+    assert asked == f"{reverse('words_unlock')}?next=%2Fcheckin%2F"
+    response = browser.post(reverse("words_unlock"), {"later": "1", "next": "/checkin/"})
+    assert response["Location"] == reverse("dashboard")  # not back into the question

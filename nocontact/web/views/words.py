@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -16,12 +17,14 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nocontact.accounts import vault, words
+from nocontact.accounts.words_middleware import WORDS_PAGES
 from nocontact.journey import encryption
 from nocontact.web import forms_words as fw
 
@@ -51,6 +54,13 @@ def _next_url(request: HttpRequest) -> str:
     ):
         return target
     return "/"
+
+
+def _shows_words(url: str) -> bool:
+    try:
+        return resolve(urlsplit(url).path).url_name in WORDS_PAGES
+    except Resolver404:
+        return False
 
 
 def _wrong(request: HttpRequest, form: Any, field: str, text: str) -> HttpResponse | None:
@@ -157,7 +167,8 @@ def words_unlock(request: HttpRequest) -> HttpResponse:
     form = fw.UnlockWordsForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and "later" in request.POST:
         request.session.pop(words.SESSION_ASK, None)
-        return redirect(next_url)
+        # A page of words would only ask again: "not now" goes to today instead.
+        return redirect("dashboard" if _shows_words(next_url) else next_url)
     if request.method == "POST" and form.is_valid():
         try:
             key = words.open_with_passphrase(words_vault, form.cleaned_data["passphrase"])

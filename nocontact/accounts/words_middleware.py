@@ -77,6 +77,8 @@ def unlock_url(next_url: str) -> str:
 
 
 class WordsMiddleware:
+    """After the app lock: the key of the request, the pages that ask for it, two errors."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "nocontact.accounts.middleware.UserTimezoneMiddleware",
     "nocontact.web.middleware.NoStoreMiddleware",
     "nocontact.accounts.lock.AppLockMiddleware",
+    "nocontact.accounts.words_middleware.WordsMiddleware",
     # Last, so that it sees the final response of a failed login.
     "axes.middleware.AxesMiddleware",
 ]

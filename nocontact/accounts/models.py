@@ -28,3 +28,23 @@ def settings_for(user: User) -> UserSettings:
         user=user, defaults={"timezone": settings.DEFAULT_USER_TIMEZONE}
     )
     return obj
+
+
+class WordsVault(models.Model):
+    """Encryption at rest is on for this user (``accounts/vault.py``, docs/encryption.md).
+
+    Holds the user's data key only wrapped: once under their passphrase, once under
+    their recovery code. Neither secret nor the key itself is ever stored.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nc_vault"
+    )
+    key_id = models.CharField(max_length=32)
+    passphrase_wrap = models.TextField()
+    recovery_wrap = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"vault of user {self.user_id}"

@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from nocontact.cli import messages
 from nocontact.cli.base import CommandError, Output
 from nocontact.cli.django_env import resolve_user, with_database
+from nocontact.cli.words import unlocked_for
 
 FORMATS = ("json", "csv", "markdown")
 
@@ -59,7 +61,8 @@ def handle_export(args: argparse.Namespace, out: Output) -> int:
     from nocontact.journey import portability
 
     user = resolve_user(args.user)
-    document = portability.export_for(user)
+    with unlocked_for(user, out):
+        document = portability.export_for(user)
     if args.format == "csv":
         data: bytes = portability.to_csv_zip(document)
         if not args.output:
@@ -121,13 +124,17 @@ def _read(name: str, out: Output) -> bytes:
 
 @with_database
 def handle_import(args: argparse.Namespace, out: Output) -> int:
+    from nocontact.accounts.words import is_on
     from nocontact.core.export import ExportFormatError
     from nocontact.journey import portability
 
     user = resolve_user(args.user)
+    if args.file == "-" and is_on(user.pk) and not out.interactive:
+        raise CommandError(messages.PASSPHRASE_AND_STDIN)
     raw = _read(args.file, out)
     try:
-        count = portability.import_into(user, portability.decode(raw))
+        with unlocked_for(user, out):
+            count = portability.import_into(user, portability.decode(raw))
     except ExportFormatError as exc:
         where = f" at {exc.where}" if exc.where else ""
         raise CommandError(f"nothing was imported: a problem{where}: {exc.message}") from None

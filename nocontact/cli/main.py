@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from typing import NoReturn
 
+from nocontact.accounts.errors import WordsLocked
 from nocontact.cli import messages
 from nocontact.cli.base import CommandError, Output
 
@@ -68,6 +69,9 @@ def run(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
     except CommandError as exc:
         out.error(exc.message)
         return exc.exit_code
+    except WordsLocked:
+        out.error(messages.WORDS_LOCKED)
+        return 1
     except KeyboardInterrupt:
         out.stdout.write("\n")
         out.error(messages.INTERRUPTED)

@@ -209,9 +209,12 @@ def _answers(name: str, value: Any) -> list[int]:
 class FieldSpec:
     check: Check
     required: bool = False
+    # The user's own words: encrypted at rest when they ask (docs/encryption.md).
+    free_text: bool = False
 
 
-_NOTE = FieldSpec(_text(MAX_NOTE_CHARS, required=False))
+_NOTE = FieldSpec(_text(MAX_NOTE_CHARS, required=False), free_text=True)
+_WRITING = FieldSpec(_text(MAX_TEXT_CHARS, required=True), required=True, free_text=True)
 
 SCHEMAS: Final[Mapping[EventKind, Mapping[str, FieldSpec]]] = {
     EventKind.CHECKIN: {
@@ -249,11 +252,15 @@ SCHEMAS: Final[Mapping[EventKind, Mapping[str, FieldSpec]]] = {
         "note": _NOTE,
     },
     EventKind.SIGNAL: {"signal": FieldSpec(_choice(Signal), required=True), "note": _NOTE},
-    EventKind.JOURNAL: {"text": FieldSpec(_text(MAX_TEXT_CHARS, required=True), required=True)},
-    EventKind.UNSENT_LETTER: {
-        "text": FieldSpec(_text(MAX_TEXT_CHARS, required=True), required=True)
-    },
+    EventKind.JOURNAL: {"text": _WRITING},
+    EventKind.UNSENT_LETTER: {"text": _WRITING},
     EventKind.OUTCOME: {"outcome": FieldSpec(_choice(Outcome), required=True)},
+}
+
+# Per kind, the fields that hold the user's own words (the rules never read them).
+TEXT_FIELDS: Final[Mapping[EventKind, frozenset[str]]] = {
+    kind: frozenset(name for name, spec in schema.items() if spec.free_text)
+    for kind, schema in SCHEMAS.items()
 }
 
 

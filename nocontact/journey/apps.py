@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class JourneyConfig(AppConfig):
     name = "nocontact.journey"
     label = "journey"
+
+    def ready(self) -> None:
+        from nocontact.journey import sealing
+
+        sealing.connect()

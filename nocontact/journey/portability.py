@@ -30,7 +30,7 @@ from nocontact.core.export import (
     parse_export,
 )
 from nocontact.core.program import WRITING_KINDS
-from nocontact.journey import repository
+from nocontact.journey import repository, sealing
 from nocontact.journey.models import Breakup, Reason, Writing
 
 MAX_IMPORT_BYTES: Final = 20 * 1024 * 1024
@@ -272,9 +272,10 @@ def import_into(user: User, raw: Any) -> int:
             repository.add_events(
                 breakup, [e for e in record.events if e.kind not in WRITING_KINDS]
             )
-            Writing.objects.bulk_create(
+            sealing.bulk_create(
+                Writing,
                 [_writing(breakup, e) for e in record.events if e.kind in WRITING_KINDS],
-                batch_size=500,
+                user.pk,
             )
     return len(document.breakups)
 

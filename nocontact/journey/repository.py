@@ -27,6 +27,7 @@ from nocontact.core.program import (
     ProgramState,
     derive_state,
 )
+from nocontact.journey import sealing
 from nocontact.journey.models import Breakup, Event, ItemLeft, Occasion, Writing
 
 
@@ -132,9 +133,10 @@ def record_event(
     if kind in WRITING_KINDS:
         raise ValueError("journal entries and letters are Writing rows")
     clean = validate_event_data(kind, data)
-    return Event.objects.create(
-        breakup=breakup, kind=kind.value, at=at or dj_timezone.now(), data=clean
-    )
+    with transaction.atomic():  # inserted, then sealed when encryption is on (sealing.py)
+        return Event.objects.create(
+            breakup=breakup, kind=kind.value, at=at or dj_timezone.now(), data=clean
+        )
 
 
 @transaction.atomic
@@ -225,5 +227,5 @@ def add_events(breakup: Breakup, events: Iterable[core.Event]) -> None:
             rows.append(
                 Event(breakup=breakup, kind=event.kind.value, at=event.at, data=dict(event.data))
             )
-    Event.objects.bulk_create(rows, batch_size=500)
-    Writing.objects.bulk_create(writings, batch_size=500)
+    sealing.bulk_create(Event, rows, breakup.user_id)
+    sealing.bulk_create(Writing, writings, breakup.user_id)

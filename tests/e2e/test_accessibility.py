@@ -37,6 +37,7 @@ PAGES = (
     "/settings/",
     "/settings/lock/",
     "/reminders/",
+    "/settings/words/",
     "/profile/",
     "/support/",
     "/account/password/",

@@ -120,6 +120,12 @@ EXPECTED: dict[str, Row] = {
     # nocontact/reminders/urls.py (/reminders/)
     "reminders": FORM,
     "calendar_feed": Row(404, 405, 404, 405, why="anonymous by its secret URL; a wrong token: 404"),
+    # nocontact/web/urls_words.py (encryption at rest: off for the owner here)
+    "words": FORM,
+    "words_change": Row(405, 302, why="POST only; encryption is off: back to its page"),
+    "words_off": Row(405, 302, why="POST only; encryption is off: back to its page"),
+    "words_recover": Row(302, 302, why="encryption is off: to its set-up page"),
+    "words_unlock": Row(302, 302, why="encryption is off: nothing to unlock"),
 }
 
 ALL_NAMES = route_names()

@@ -13,6 +13,7 @@ from django import template
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from nocontact.accounts import vault
 from nocontact.core import cool_off
 from nocontact.journey.models import Writing
 from nocontact.web.coach_review import flag_labels
@@ -57,7 +58,8 @@ def cool_off_letters(context: template.Context) -> list[dict[str, Any]]:
         letters.append(
             {
                 "pk": row.pk,
-                "text": row.text,
+                # Sealed while the words are locked: the list shows no text then.
+                "text": "" if vault.is_sealed(row.text) else row.text,
                 "due": cool_off.is_due(row.might_send_at, now),
                 "comes_back_at": cool_off.comes_back_at(row.might_send_at),
             }

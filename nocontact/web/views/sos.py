@@ -12,12 +12,14 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
+from nocontact.accounts import vault, words
 from nocontact.accounts.models import settings_for
 from nocontact.core import rules
 from nocontact.core.events import InvalidEvent, validate_event_data
@@ -39,7 +41,12 @@ def last_slip_note(breakup: Breakup) -> Event | None:
         .order_by("-at", "-pk")
         .only("at", "data")[:SLIPS_LOOKED_AT]
     )
-    return next((s for s in slips if (s.data or {}).get("note", "").strip()), None)
+    # A sealed note (encryption on, words locked) is not shown: the page works without it.
+    return next((s for s in slips if _readable((s.data or {}).get("note", "")).strip()), None)
+
+
+def _readable(note: object) -> str:
+    return "" if vault.is_sealed(note) or not isinstance(note, str) else note
 
 
 def resisted_urges(breakup: Breakup) -> list[dict[str, Any]]:
@@ -55,7 +62,7 @@ def resisted_urges(breakup: Breakup) -> list[dict[str, Any]]:
             "triggers": ", ".join(
                 str(f.TRIGGER_LABELS.get(t, t)) for t in row.data.get("triggers", [])
             ),
-            "note": row.data.get("note", ""),
+            "note": _readable(row.data.get("note", "")),
         }
         for row in rows
     ]
@@ -68,9 +75,10 @@ def save_writing(breakup: Breakup, form: f.WritingForm, kind: EventKind) -> Writ
     except InvalidEvent as error:
         f.add_core_error(form, error)
         return None
-    return Writing.objects.create(
-        breakup=breakup, kind=kind.value, text=clean["text"], at=timezone.now()
-    )
+    with transaction.atomic():  # inserted, then sealed when encryption is on
+        return Writing.objects.create(
+            breakup=breakup, kind=kind.value, text=clean["text"], at=timezone.now()
+        )
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,6 +114,7 @@ def sos(request: HttpRequest) -> HttpResponse:
         "friend_message": friend_message,
         "friend_sms": "sms:?body=" + quote(friend_message) if friend_message else "",
         "letter_form": letter_form,
+        "words_locked": words.locked_here(request),
         "form": f.UrgeForm(initial={"from": "sos", "outcome": "resisted"}),
     }
     return render(request, "web/sos.html", context, status=400 if letter_form.errors else 200)

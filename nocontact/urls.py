@@ -8,9 +8,6 @@ urlpatterns = [
     path("account/", include("nocontact.accounts.urls")),
     path("privacy/", include("nocontact.web.urls_privacy")),
     path("", include("nocontact.web.urls_lock")),
-<<<<<<< HEAD
     path("reminders/", include("nocontact.reminders.urls")),
-=======
     path("", include("nocontact.web.urls_words")),
->>>>>>> enc
 ]

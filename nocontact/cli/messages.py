@@ -96,14 +96,13 @@ LOCK_REASONS = {
 }
 VERDICTS = {"ready": N_("ready"), "almost": N_("almost"), "not_yet": N_("not yet")}
 
-<<<<<<< HEAD
 # --- The reminder worker -------------------------------------------------------------
 REMINDERS_TICK = N_("reminders: {sent} sent, {skipped} skipped, {failed} failed.")
 REMINDERS_STARTED = N_("Sending reminders every {seconds} seconds. Stop with Ctrl+C or SIGTERM.")
 REMINDERS_STOPPED = N_("Stopped. Every reminder claimed was finished.")
 REMINDERS_DATABASE_PROBLEM = N_("reminders: the database is unavailable ({reason}); trying again.")
 REMINDERS_BAD_INTERVAL = N_("--interval must be between 1 and 3600 seconds.")
-=======
+
 # --- Encryption at rest ------------------------------------------------------------
 WORDS_LOCKED = N_(
     "your words are encrypted, and writing a note or a text needs your passphrase: "
@@ -118,4 +117,3 @@ PASSPHRASE_WRONG = N_("that passphrase doesn't open your words. Nothing was done
 PASSPHRASE_AND_STDIN = N_(
     "your words are encrypted and the passphrase comes on stdin: give the export as a FILE."
 )
->>>>>>> enc

@@ -109,3 +109,9 @@ def strength_step(previous: float, day_value: float) -> float:
 
 def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)
+
+
+# An urge logged while offline keeps the moment it was logged, within these bounds.
+OFFLINE_ENTRY_MAX_AGE_DAYS = 14
+# A phone's clock may run a little ahead of the server's: a moment this far ahead is "now".
+OFFLINE_CLOCK_SKEW_MINUTES = 5

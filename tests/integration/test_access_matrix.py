@@ -116,6 +116,9 @@ EXPECTED: dict[str, Row] = {
     "lock_alive": Row(200, 405, 200, 405, why="public keep-alive: empty answer"),
     "unlock": Row(302, 302, why="no PIN set: nothing to unlock"),
     "lock_settings": FORM,
+    # nocontact/web/urls_offline.py
+    "service_worker": Row(200, 405, 200, 405, why="public: our own script, nothing personal"),
+    "manifest": Row(200, 405, 200, 405, why="public: the web app manifest"),
 }
 
 ALL_NAMES = route_names()

@@ -1,0 +1,118 @@
+"""Offline in real Chromium: the SOS page, the reasons and the friend's text open with the
+network switched off, and an urge logged offline reaches the log exactly once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from nocontact.accounts.models import settings_for
+from nocontact.journey.models import Event, Reason
+from tests.e2e.offline_helpers import cached_paths, put_back, queued_urges, wait_until_kept
+from tests.e2e.test_no_contact_journey import describe_breakup, sign_up
+
+REASONS = ("They never listened when it mattered", "I sleep better without waiting")
+FRIEND = "Can you call me? I want to text my ex and I don't want to."
+KEPT = ("/sos/", "/reasons/", "/static/nocontact/css/app.css", "/static/nocontact/js/sos.js")
+
+
+def ready_for_offline(page: Page, base: str, username: str) -> User:
+    """A signed-in person with reasons and a friend's text, who opened the app once."""
+    sign_up(page, base, username)
+    describe_breakup(page, days_ago=6)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    user = User.objects.get(username=username)
+    for text in REASONS:
+        Reason.objects.create(user=user, text=text)
+    prefs = settings_for(user)
+    prefs.friend_name, prefs.friend_message = "Robin", FRIEND
+    prefs.save()
+    # Opening SOS online refreshes its offline copy at once.
+    page.goto(base + "/sos/")
+    wait_until_kept(page, KEPT, sos_text="I don&#x27;t want to.")
+    return user
+
+
+def urges(user: User) -> int:
+    return Event.objects.filter(breakup__user=user, kind="urge").count()
+
+
+def test_it_opens_sos_reasons_and_the_friend_text_offline(
+    page: Page, live_server: Any, screenshot: Any
+) -> None:
+    base = live_server.url
+    ready_for_offline(page, base, "rowan")
+    page.context.set_offline(True)
+    page.goto(base + "/sos/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Breathe. You don't have to act on this."
+    )
+    for reason in REASONS:
+        expect(page.locator(".sos-reasons")).to_contain_text(reason)
+    expect(page.locator("#friend-message")).to_have_text(FRIEND)
+    expect(page.locator("[data-sos-timer]")).not_to_have_text("10:00")  # its script runs
+    screenshot("sos-offline")
+    page.goto(base + "/reasons/")
+    for reason in REASONS:
+        expect(page.get_by_text(reason)).to_be_visible()
+    # Opened from the home screen (the start page), it falls back to SOS.
+    page.goto(base + "/")
+    expect(page).to_have_url(base + "/sos/")
+    expect(page.locator("#friend-message")).to_have_text(FRIEND)
+
+
+def test_it_sends_an_urge_logged_offline_exactly_once(page: Page, live_server: Any) -> None:
+    base = live_server.url
+    user = ready_for_offline(page, base, "hazel")
+    page.context.set_offline(True)
+    page.goto(base + "/sos/")
+    form = page.locator("form.urge-form")
+    form.get_by_label("How strong is (or was) the urge?").fill("8")
+    form.get_by_label("Lonely", exact=True).check()
+    form.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved on this device.")).to_be_visible()
+    queue = queued_urges(page)
+    assert len(queue) == 1
+    assert urges(user) == 0
+
+    page.context.set_offline(False)
+    expect(page.get_by_text("What you logged offline is now in your log.")).to_be_visible()
+    assert queued_urges(page) == []
+    assert urges(user) == 1
+
+    # The same entry sent again (a response lost on the way back): still one urge.
+    put_back(page, queue)
+    assert len(queued_urges(page)) == 1
+    page.evaluate("window.nocontactReplay()")
+    wait_for_empty_queue(page)
+    assert urges(user) == 1
+    page.goto(base + "/history/")
+    expect(page.get_by_text("Urge, resisted")).to_have_count(1)
+    expect(page.get_by_text("intensity 8 of 10")).to_be_visible()
+
+
+def wait_for_empty_queue(page: Page) -> None:
+    for _ in range(50):
+        if not queued_urges(page):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the queue was never sent")
+
+
+@pytest.mark.parametrize("leave", ["logout", "quick exit"])
+def test_it_forgets_the_offline_copies_when_leaving(
+    page: Page, live_server: Any, leave: str
+) -> None:
+    base = live_server.url
+    ready_for_offline(page, base, "alder")
+    if leave == "logout":
+        page.get_by_role("button", name="Log out").click()
+    else:
+        page.get_by_role("link", name="Leave quickly").click()
+        expect(page).to_have_url(base + "/away/")
+    page.goto(base + "/account/login/")
+    assert cached_paths(page) == []
+    assert queued_urges(page) == []

@@ -19,7 +19,7 @@ from typing import Any, Final
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -29,7 +29,6 @@ SAVED_OFFLINE_PARAM: Final = "saved-offline"
 SERVICE_WORKER: Final = Path(__file__).resolve().parents[1] / "static/nocontact/js/sw.js"
 # Everything the browser keeps for this site: caches, the offline queue, the worker itself.
 CLEAR_SITE_DATA: Final = '"cache", "storage"'
-MANIFEST_MAX_AGE: Final = 60 * 60 * 24
 THEME_COLOR: Final = "#2f6456"
 BACKGROUND_COLOR: Final = "#f6f2ea"
 
@@ -94,7 +93,8 @@ def manifest(request: HttpRequest) -> HttpResponse:
         "shortcuts": [{"name": _("SOS"), "url": reverse("sos")}],
     }
     response = JsonResponse(document, content_type="application/manifest+json")
-    patch_cache_control(response, public=True, max_age=MANIFEST_MAX_AGE)
+    # Like every page a signed-in person gets: never stored (it is small, and rarely read).
+    add_never_cache_headers(response)
     return response
 
 

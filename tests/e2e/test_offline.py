@@ -3,6 +3,7 @@ network switched off, and an urge logged offline reaches the log exactly once.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -12,10 +13,11 @@ from playwright.sync_api import Page, expect
 from nocontact.accounts.models import settings_for
 from nocontact.journey.models import Event, Reason
 from tests.e2e.offline_helpers import cached_paths, put_back, queued_urges, wait_until_kept
-from tests.e2e.test_no_contact_journey import describe_breakup, sign_up
+from tests.e2e.test_no_contact_journey import PASSWORD, describe_breakup, sign_up
 
 REASONS = ("They never listened when it mattered", "I sleep better without waiting")
 FRIEND = "Can you call me? I want to text my ex and I don't want to."
+SENT = "What you logged offline is now in your log."
 KEPT = ("/sos/", "/reasons/", "/static/nocontact/css/app.css", "/static/nocontact/js/sos.js")
 
 
@@ -79,7 +81,7 @@ def test_it_sends_an_urge_logged_offline_exactly_once(page: Page, live_server: A
     assert urges(user) == 0
 
     page.context.set_offline(False)
-    expect(page.get_by_text("What you logged offline is now in your log.")).to_be_visible()
+    expect(page.get_by_text(SENT)).to_be_visible(timeout=15_000)
     assert queued_urges(page) == []
     assert urges(user) == 1
 
@@ -116,3 +118,27 @@ def test_it_forgets_the_offline_copies_when_leaving(
     page.goto(base + "/account/login/")
     assert cached_paths(page) == []
     assert queued_urges(page) == []
+
+
+def test_it_keeps_the_urge_queued_until_signed_in_again(page: Page, live_server: Any) -> None:
+    # The session ended while offline: the replay is refused (no session, an old CSRF
+    # token), the urge stays on the device, and goes in once the person signs in again.
+    base = live_server.url
+    user = ready_for_offline(page, base, "linden")
+    page.context.set_offline(True)
+    page.goto(base + "/sos/")
+    page.locator("form.urge-form").get_by_label("How strong is (or was) the urge?").fill("5")
+    page.locator("form.urge-form").get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved on this device.")).to_be_visible()
+    page.context.clear_cookies()
+    page.context.set_offline(False)
+    page.goto(base + "/")
+    expect(page).to_have_url(re.compile(r"/account/login/"))
+    expect(page.get_by_text("still waiting on this device")).to_be_visible()
+    assert len(queued_urges(page)) == 1
+    assert urges(user) == 0
+    page.get_by_label("Username").fill("linden")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text(SENT)).to_be_visible(timeout=15_000)
+    assert urges(user) == 1

@@ -12,6 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from nocontact.accounts import lock
+from nocontact.accounts.models import settings_for
 from nocontact.core import rules
 from nocontact.journey.models import Event
 from nocontact.web.views.offline import REPLAY_HEADER
@@ -203,3 +205,19 @@ def test_it_clears_the_offline_copies_after_account_deletion(client: Any) -> Non
 
 def test_it_clears_nothing_on_an_ordinary_page(owner_client: Any, owner_breakup: Any) -> None:
     assert "Clear-Site-Data" not in owner_client.get(reverse("sos"))
+
+
+def test_it_says_in_settings_what_is_kept_for_offline_use(owner_client: Any) -> None:
+    html = owner_client.get(reverse("settings")).content.decode()
+    assert "this browser keeps a copy of your SOS page, your reasons" in html
+    assert "nothing is kept for offline use" in html
+
+
+def test_it_keeps_nothing_offline_behind_the_app_lock(
+    owner_client: Any, owner: Any, owner_breakup: Any
+) -> None:
+    lock.set_pin(settings_for(owner), "2468", 5)
+    owner_client.post(reverse("unlock"), {"pin": "2468"})
+    html = owner_client.get(reverse("sos")).content.decode()
+    assert "Breathe." in html  # unlocked: the page itself
+    assert 'data-keep="0"' in html

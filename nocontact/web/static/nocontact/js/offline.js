@@ -72,8 +72,16 @@
       if (!keep) {
         // Signed out or behind the app lock: nothing personal stays for offline use.
         worker.postMessage({ type: "forget", user });
-        if (!user) return;
-      } else {
+        if (!user) {
+          // Signed out: nothing can be sent, but say if something is still waiting.
+          worker.postMessage({ type: "status" });
+          return;
+        }
+      }
+      // Send what waits first (the fresh copies then show it too).
+      const replay = () => worker.postMessage({ type: "replay", user, csrf: token() });
+      if (navigator.onLine) replay();
+      if (keep) {
         // Refresh the copies now and then, and at once after something was saved.
         const last = Number(sessionStorage.getItem(LAST_KEPT) || 0);
         const justSaved = document.querySelector(".messages") !== null;
@@ -82,8 +90,6 @@
           worker.postMessage({ type: "keep", user });
         }
       }
-      const replay = () => worker.postMessage({ type: "replay", user, csrf: token() });
-      if (navigator.onLine) replay();
       window.addEventListener("online", replay);
       window.nocontactReplay = replay;
     });

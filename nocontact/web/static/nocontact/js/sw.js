@@ -166,6 +166,8 @@ self.addEventListener("message", (event) => {
     } else if (data.type === "forget") {
       await serially(forget);
       reply({ type: "forgotten" });
+    } else if (data.type === "status") {
+      reply({ type: "replayed", sent: 0, waiting: (await queued()).length, refused: [] });
     } else if (data.type === "replay" && data.user) {
       reply({ type: "replayed", ...(await replay(data.user, data.csrf)) });
     }

@@ -142,3 +142,16 @@ def test_it_keeps_the_urge_queued_until_signed_in_again(page: Page, live_server:
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text(SENT)).to_be_visible(timeout=15_000)
     assert urges(user) == 1
+
+
+def test_it_is_installable(page: Page, live_server: Any) -> None:
+    # Chromium's own check: a manifest with icons, a service worker that handles fetch.
+    page.goto(live_server.url + "/account/login/")
+    page.wait_for_function("async () => !!(await navigator.serviceWorker.ready).active")
+    cdp = page.context.new_cdp_session(page)
+    errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # Playwright's browser contexts are incognito ones: the only reason allowed.
+    assert [e["errorId"] for e in errors if e["errorId"] != "in-incognito"] == []
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["url"].endswith("/manifest.webmanifest")
+    assert not manifest.get("errors")

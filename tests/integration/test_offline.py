@@ -221,3 +221,19 @@ def test_it_keeps_nothing_offline_behind_the_app_lock(
     html = owner_client.get(reverse("sos")).content.decode()
     assert "Breathe." in html  # unlocked: the page itself
     assert 'data-keep="0"' in html
+
+
+def test_it_never_logs_a_queued_urge_in_another_account(
+    owner_client: Any, owner: Any, owner_breakup: Any, other: Any, other_breakup: Any
+) -> None:
+    # Queued while the owner was signed in, replayed after someone else signed in.
+    other_client = Client()
+    other_client.force_login(other)
+    marked = other_client.get(reverse("sos")).content.decode()
+    other_mark = marked.split('data-user="')[1].split('"')[0]
+    data = {**GOOD, "client_key": str(uuid.uuid4()), "offline_user": other_mark}
+    response = owner_client.post(URGE, data, **REPLAY)
+    assert response.status_code == 409
+    assert urges() == 0
+    assert other_client.post(URGE, data, **REPLAY).status_code == 201
+    assert Event.objects.get().breakup == other_breakup

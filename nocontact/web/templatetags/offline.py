@@ -6,20 +6,10 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
-from django.utils.crypto import salted_hmac
 
-from nocontact.web.views.offline import offline_pages
+from nocontact.web.views.offline import offline_pages, offline_user
 
 register = template.Library()
-
-
-def offline_user(request: HttpRequest) -> str:
-    """An opaque mark of the signed-in person ('' when signed out): queued urges carry it,
-    so an urge logged offline is never sent from someone else's session."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return ""
-    return salted_hmac("nocontact.offline-user", str(user.pk)).hexdigest()[:24]
 
 
 def keeps_offline_copy(request: HttpRequest) -> bool:

@@ -109,6 +109,9 @@ def urge(request: HttpRequest) -> HttpResponse:
         return _page(request, "web/urge.html", form)
     # 1. An urge the page's script may send again from its offline queue: a key, a moment.
     replay = request.headers.get(offline.REPLAY_HEADER) == "1"
+    if replay and offline.replay_for_someone_else(request):
+        # Kept on the device for its own person: never logged in this account.
+        return JsonResponse({"error": gettext("This was logged for another account.")}, status=409)
     entry = OfflineEntryForm(request.POST)
     if not entry.is_valid():
         form.is_valid()

@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -36,6 +37,15 @@ BACKGROUND_COLOR: Final = "#f6f2ea"
 def offline_pages() -> list[str]:
     """The pages kept for offline use: SOS (with the friend's text) and the reasons."""
     return [reverse("sos"), reverse("reasons")]
+
+
+def offline_user(request: HttpRequest) -> str:
+    """An opaque mark of the signed-in person ('' when signed out): queued urges carry it,
+    so an urge logged offline is never sent from someone else's session."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    return salted_hmac("nocontact.offline-user", str(user.pk)).hexdigest()[:24]
 
 
 @cache
@@ -96,6 +106,12 @@ def manifest(request: HttpRequest) -> HttpResponse:
     # Like every page a signed-in person gets: never stored (it is small, and rarely read).
     add_never_cache_headers(response)
     return response
+
+
+def replay_for_someone_else(request: HttpRequest) -> bool:
+    """A queued entry made while someone else was signed in on this browser."""
+    marked = request.POST.get("offline_user", "")
+    return bool(marked) and marked != offline_user(request)
 
 
 ViewFunction = Callable[..., HttpResponse]

@@ -6,6 +6,8 @@
 (() => {
   const REFRESH_AFTER_MS = 2 * 60 * 1000;
   const LAST_KEPT = "nocontact-offline-kept";
+  const RETRY_AFTER_MS = 2000;
+  const MAX_RETRIES = 3;
 
   const newKey = () => {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -49,6 +51,8 @@
     if (!("serviceWorker" in navigator)) return;
 
     const user = box.dataset.user || "";
+    let replay = null;
+    let retries = 0;
     const keep = box.dataset.keep === "1";
     const token = () => {
       const input = document.querySelector("input[name=csrfmiddlewaretoken]");
@@ -59,8 +63,18 @@
       const data = event.data || {};
       if (data.type === "kept" && data.kept) sessionStorage.setItem(LAST_KEPT, String(Date.now()));
       if (data.type !== "replayed") return;
-      if (data.sent) show(box, "sent");
-      if (data.waiting && navigator.onLine) show(box, "waiting");
+      if (data.sent) {
+        show(box, "sent");
+        box.querySelector('[data-offline-note="waiting"]').hidden = true;
+      }
+      if (data.waiting && navigator.onLine) {
+        show(box, "waiting");
+        // The network may come back a moment after the "online" event: try a few times.
+        if (retries < MAX_RETRIES && replay) {
+          retries += 1;
+          window.setTimeout(replay, RETRY_AFTER_MS * retries);
+        }
+      }
       for (const reason of data.refused || []) show(box, "refused", reason);
       box.dispatchEvent(new CustomEvent("offline:replayed", { detail: data, bubbles: true }));
     });
@@ -79,7 +93,7 @@
         }
       }
       // Send what waits first (the fresh copies then show it too).
-      const replay = () => worker.postMessage({ type: "replay", user, csrf: token() });
+      replay = () => worker.postMessage({ type: "replay", user, csrf: token() });
       if (navigator.onLine) replay();
       if (keep) {
         // Refresh the copies now and then, and at once after something was saved.

@@ -181,6 +181,12 @@ self.addEventListener("sync", (event) => {
     const user = await currentUser();
     if (!user) return;
     const result = await replay(user, "");
+    // Open pages say what happened, as after a replay they asked for.
+    if (result.sent || result.refused.length) {
+      for (const client of await self.clients.matchAll({ type: "window" })) {
+        client.postMessage({ type: "replayed", ...result });
+      }
+    }
     if (result.waiting) throw new Error("still waiting"); // the browser tries again later
   })());
 });
@@ -216,6 +222,7 @@ const postUrge = async (request) => {
     const body = new URLSearchParams(await copy.text());
     if (!body.get("client_key")) body.set("client_key", newKey());
     if (!body.get("logged_at")) body.set("logged_at", new Date().toISOString());
+    body.set("offline_user", user); // the server refuses it for anyone else
     await enqueue({ key: body.get("client_key"), user, body: body.toString(), queuedAt: Date.now() });
     if (self.registration.sync) {
       try { await self.registration.sync.register(SYNC_TAG); } catch (_) { /* replayed on the next page */ }

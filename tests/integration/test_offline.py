@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils import timezone
 from nocontact.accounts import lock
 from nocontact.accounts.models import settings_for
 from nocontact.core import rules
+from nocontact.journey import repository
 from nocontact.journey.models import Event
 from nocontact.web.views.offline import REPLAY_HEADER
 
@@ -237,3 +239,25 @@ def test_it_never_logs_a_queued_urge_in_another_account(
     assert urges() == 0
     assert other_client.post(URGE, data, **REPLAY).status_code == 201
     assert Event.objects.get().breakup == other_breakup
+
+
+def test_it_refuses_a_second_row_with_the_same_key_in_the_database(owner_breakup: Any) -> None:
+    # The constraint itself, for two replays that pass the "already saved?" check together.
+    key = uuid.uuid4()
+    data = {"intensity": 4, "outcome": "resisted"}
+    repository.record_event(owner_breakup, "urge", data, client_key=key)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        repository.record_event(owner_breakup, "urge", data, client_key=key)
+    assert urges() == 1
+
+
+def test_it_answers_already_saved_when_two_replays_race(
+    owner_client: Any, owner_breakup: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = str(uuid.uuid4())
+    assert owner_client.post(URGE, {**GOOD, "client_key": key}, **REPLAY).status_code == 201
+    # The second replay's look-up ran before the first one's row was written.
+    monkeypatch.setattr("nocontact.web.views.logging.already_logged", lambda *_: False)
+    again = owner_client.post(URGE, {**GOOD, "client_key": key}, **REPLAY)
+    assert (again.status_code, again.json()) == (200, {"status": "already_saved"})
+    assert urges() == 1

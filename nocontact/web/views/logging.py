@@ -82,6 +82,10 @@ def checkin(request: HttpRequest) -> HttpResponse:
     return _page(request, "web/checkin.html", form, already_today=checked_in_on(breakup, today))
 
 
+def already_logged(breakup: Breakup, key: uuid.UUID) -> bool:
+    return Event.objects.filter(breakup=breakup, client_key=key).exists()
+
+
 def _already_saved(request: HttpRequest, replay: bool) -> HttpResponse:
     """The same entry came again (a queue replayed after a lost response): nothing new."""
     if replay:
@@ -117,7 +121,7 @@ def urge(request: HttpRequest) -> HttpResponse:
         form.is_valid()
         return _refused(request, form, replay, entry.first_error())
     key = entry.cleaned_data.get("client_key")
-    if key and Event.objects.filter(breakup=breakup, client_key=key).exists():
+    if key and already_logged(breakup, key):
         return _already_saved(request, replay)
     if not form.is_valid():
         return _refused(request, form, replay)

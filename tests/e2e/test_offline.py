@@ -66,6 +66,19 @@ def test_it_opens_sos_reasons_and_the_friend_text_offline(
     expect(page.locator("#friend-message")).to_have_text(FRIEND)
 
 
+def test_it_keeps_a_letter_typed_offline_on_the_page(page: Page, live_server: Any) -> None:
+    base = live_server.url
+    ready_for_offline(page, base, "elm")
+    page.context.set_offline(True)
+    page.goto(base + "/sos/")
+    letter = page.get_by_label("Write to them here instead. This is never sent.")
+    letter.fill("Everything I wanted to say at 2 a.m.")
+    page.get_by_role("button", name="Keep my letter (never sent)").click()
+    expect(page.get_by_text("You are offline, so this can't be saved yet.")).to_be_visible()
+    expect(letter).to_have_value("Everything I wanted to say at 2 a.m.")
+    expect(page).to_have_url(base + "/sos/")
+
+
 def test_it_sends_an_urge_logged_offline_exactly_once(page: Page, live_server: Any) -> None:
     base = live_server.url
     user = ready_for_offline(page, base, "hazel")

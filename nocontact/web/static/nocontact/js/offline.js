@@ -46,6 +46,16 @@
     markUrgeForms();
     const box = document.querySelector("[data-offline]");
     if (!box) return;
+    // Offline, any other form would end on the browser's error page and lose the words
+    // typed into it: keep the person here, with their words, and say why.
+    for (const form of document.querySelectorAll("form[method=post]:not([data-client-key])")) {
+      form.addEventListener("submit", (event) => {
+        if (navigator.onLine) return;
+        event.preventDefault();
+        show(box, "offline-form");
+        box.scrollIntoView({ block: "nearest" });
+      });
+    }
     const params = new URLSearchParams(window.location.search);
     if (params.has("saved-offline")) show(box, "saved");
     if (!("serviceWorker" in navigator)) return;

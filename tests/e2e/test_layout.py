@@ -62,7 +62,10 @@ def no_sideways_scroll(page: Page, path: str) -> list[str]:
 def test_it_never_scrolls_sideways(
     browser: Browser, live_server: Any, size: str, scheme: str
 ) -> None:
-    context = browser.new_context(viewport=SIZES[size], color_scheme=scheme, locale="en-GB")
+    # No service worker: its background requests would race the test's own writes.
+    context = browser.new_context(
+        viewport=SIZES[size], color_scheme=scheme, locale="en-GB", service_workers="block"
+    )
     page = context.new_page()
     try:
         signed_in_with_words(page, live_server.url, f"ash{size}{scheme}")

@@ -10,8 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from nocontact.accounts.models import settings_for
-from nocontact.journey.models import Event, Reason
+from nocontact.journey.models import Event
 from tests.e2e.offline_helpers import cached_paths, put_back, queued_urges, wait_until_kept
 from tests.e2e.test_no_contact_journey import PASSWORD, describe_breakup, sign_up
 
@@ -22,20 +21,28 @@ KEPT = ("/sos/", "/reasons/", "/static/nocontact/css/app.css", "/static/nocontac
 
 
 def ready_for_offline(page: Page, base: str, username: str) -> User:
-    """A signed-in person with reasons and a friend's text, who opened the app once."""
+    """A signed-in person with reasons and a friend's text, who opened the app once.
+
+    Everything goes through the pages: the service worker fetches in the background, and a
+    write from the test thread could meet its read in SQLite.
+    """
     sign_up(page, base, username)
     describe_breakup(page, days_ago=6)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    user = User.objects.get(username=username)
     for text in REASONS:
-        Reason.objects.create(user=user, text=text)
-    prefs = settings_for(user)
-    prefs.friend_name, prefs.friend_message = "Robin", FRIEND
-    prefs.save()
+        page.goto(base + "/reasons/")
+        page.get_by_label("A reason of yours").fill(text)
+        page.get_by_role("button", name="Add reason").click()
+        expect(page.get_by_text(text)).to_be_visible()
+    page.goto(base + "/settings/")
+    page.get_by_label("A friend you trust").fill("Robin")
+    page.get_by_label("Your message to them").fill(FRIEND)
+    page.get_by_role("button", name="Save").first.click()
+    expect(page.locator(".messages")).to_be_visible()
     # Opening SOS online refreshes its offline copy at once.
     page.goto(base + "/sos/")
     wait_until_kept(page, KEPT, sos_text="I don&#x27;t want to.")
-    return user
+    return User.objects.get(username=username)
 
 
 def urges(user: User) -> int:
@@ -56,6 +63,12 @@ def test_it_opens_sos_reasons_and_the_friend_text_offline(
         expect(page.locator(".sos-reasons")).to_contain_text(reason)
     expect(page.locator("#friend-message")).to_have_text(FRIEND)
     expect(page.locator("[data-sos-timer]")).not_to_have_text("10:00")  # its script runs
+    # The copy was rendered earlier: the end of the wait is counted from now, on this clock.
+    page.clock.install()
+    page.clock.set_fixed_time("2026-06-01T23:50:00+02:00")
+    page.reload()
+    ends = re.compile(r"The wait ends at 12:00\W?AM")  # 10 minutes after 23:50, in English
+    expect(page.locator("[data-sos-status]")).to_have_text(ends)
     screenshot("sos-offline")
     page.goto(base + "/reasons/")
     for reason in REASONS:

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("nocontact.web.urls_lock")),
     path("reminders/", include("nocontact.reminders.urls")),
     path("", include("nocontact.web.urls_words")),
+    path("", include("nocontact.web.urls_offline")),
 ]

@@ -118,3 +118,7 @@ HARD_DATE_PLAN_LEAD_DAYS: Final = 3
 HARD_DATE_REMINDER_LEAD_DAYS: Final = 1
 # The local time reminders go out, until the user picks their own.
 DEFAULT_REMINDER_TIME: Final = dt.time(21, 0)
+# An urge logged while offline keeps the moment it was logged, within these bounds.
+OFFLINE_ENTRY_MAX_AGE_DAYS: Final = 14
+# A phone's clock may run a little ahead of the server's: a moment this far ahead is "now".
+OFFLINE_CLOCK_SKEW_MINUTES: Final = 5

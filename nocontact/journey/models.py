@@ -119,11 +119,19 @@ class Event(models.Model):
     at = models.DateTimeField()
     data = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A key the browser makes for an entry it may send twice (an offline queue replayed
+    # after a lost response): the same key again is the same entry, never a second one.
+    client_key = models.UUIDField(null=True, blank=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["breakup", "kind", "at"]),
             models.Index(fields=["breakup", "at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["breakup", "client_key"], name="journey_event_one_per_client_key"
+            )
         ]
         ordering = ["at", "pk"]
 

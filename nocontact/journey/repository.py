@@ -6,6 +6,7 @@ Views and the CLI call these functions; they never compute a rule themselves.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -127,15 +128,24 @@ def record_event(
     kind: core.EventKind | str,
     data: Mapping[str, Any],
     at: dt.datetime | None = None,
+    client_key: uuid.UUID | None = None,
 ) -> Event:
-    """Validate through the core, then append to the log. Raises ``InvalidEvent``."""
+    """Validate through the core, then append to the log. Raises ``InvalidEvent``.
+
+    With a ``client_key`` already used for this breakup, the database refuses a second row
+    (``IntegrityError``).
+    """
     kind = core.EventKind(kind)
     if kind in WRITING_KINDS:
         raise ValueError("journal entries and letters are Writing rows")
     clean = validate_event_data(kind, data)
     with transaction.atomic():  # inserted, then sealed when encryption is on (sealing.py)
         return Event.objects.create(
-            breakup=breakup, kind=kind.value, at=at or dj_timezone.now(), data=clean
+            breakup=breakup,
+            kind=kind.value,
+            at=at or dj_timezone.now(),
+            data=clean,
+            client_key=client_key,
         )
 
 

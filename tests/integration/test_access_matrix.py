@@ -126,6 +126,9 @@ EXPECTED: dict[str, Row] = {
     "words_off": Row(405, 302, why="POST only; encryption is off: back to its page"),
     "words_recover": Row(302, 302, why="encryption is off: to its set-up page"),
     "words_unlock": Row(302, 302, why="encryption is off: nothing to unlock"),
+    # nocontact/web/urls_offline.py
+    "service_worker": Row(200, 405, 200, 405, why="public: our own script, nothing personal"),
+    "manifest": Row(200, 405, 200, 405, why="public: the web app manifest"),
 }
 
 ALL_NAMES = route_names()

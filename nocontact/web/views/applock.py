@@ -18,8 +18,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from nocontact.accounts import lock
 from nocontact.accounts.models import settings_for
 from nocontact.web.forms_lock import RemovePinForm, SetPinForm, UnlockForm
+from nocontact.web.views.offline import clears_site_data
 
 
+@clears_site_data
 @require_GET
 def away(request: HttpRequest) -> HttpResponse:
     """A plain, neutral page that shows nothing of the app. Locks the app if a PIN is set."""

@@ -7,13 +7,14 @@ checks); a value the core refuses comes back as a form error with status 400.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -25,6 +26,8 @@ from nocontact.core.model import EventKind
 from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Event
 from nocontact.web import forms_program as f
+from nocontact.web.forms_offline import OfflineEntryForm
+from nocontact.web.views import offline
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.crisis import after_saving
 from nocontact.web.views.dashboard import checked_in_on
@@ -53,10 +56,11 @@ def _record(
     kind: EventKind,
     data: dict[str, Any],
     at: dt.datetime | None = None,
+    client_key: uuid.UUID | None = None,
 ) -> Event | None:
     """Append the event, or put the core's reason on the form and return None."""
     try:
-        return repository.record_event(breakup, kind, data, at=at)
+        return repository.record_event(breakup, kind, data, at=at, client_key=client_key)
     except InvalidEvent as error:
         f.add_core_error(form, error)
         return None
@@ -78,38 +82,82 @@ def checkin(request: HttpRequest) -> HttpResponse:
     return _page(request, "web/checkin.html", form, already_today=checked_in_on(breakup, today))
 
 
+def already_logged(breakup: Breakup, key: uuid.UUID) -> bool:
+    return Event.objects.filter(breakup=breakup, client_key=key).exists()
+
+
+def _already_saved(request: HttpRequest, replay: bool) -> HttpResponse:
+    """The same entry came again (a queue replayed after a lost response): nothing new."""
+    if replay:
+        return JsonResponse({"status": "already_saved"})
+    messages.info(request, gettext("This urge was already saved."))
+    return redirect("dashboard")
+
+
+def _refused(request: HttpRequest, form: f.UrgeForm, replay: bool, error: str = "") -> HttpResponse:
+    """The form again with what is wrong; for a replay, the first reason as JSON."""
+    if error:
+        form.add_error(None, error)
+    if replay:
+        first = next(iter(e for errors in form.errors.values() for e in errors), "")
+        return JsonResponse({"error": first}, status=400)
+    return _page(request, "web/urge.html", form)
+
+
 @require_http_methods(["GET", "POST"])
 @breakup_required
 def urge(request: HttpRequest) -> HttpResponse:
     breakup = _breakup(request)
     form = f.UrgeForm(request.POST or None, initial={"from": request.GET.get("from", "")})
-    if request.method == "POST" and form.is_valid():
-        data = form.event_data()
-        at = timezone.now()
+    if request.method != "POST":
+        return _page(request, "web/urge.html", form)
+    # 1. An urge the page's script may send again from its offline queue: a key, a moment.
+    replay = request.headers.get(offline.REPLAY_HEADER) == "1"
+    if replay and offline.replay_for_someone_else(request):
+        # Kept on the device for its own person: never logged in this account.
+        return JsonResponse({"error": gettext("This was logged for another account.")}, status=409)
+    entry = OfflineEntryForm(request.POST)
+    if not entry.is_valid():
+        form.is_valid()
+        return _refused(request, form, replay, entry.first_error())
+    key = entry.cleaned_data.get("client_key")
+    if key and already_logged(breakup, key):
+        return _already_saved(request, replay)
+    if not form.is_valid():
+        return _refused(request, form, replay)
+    # 2. The urge, and the contact with it when it ended in one: both or neither.
+    data = form.event_data()
+    at = entry.cleaned_data["at"]
+    try:
         with transaction.atomic():
-            saved = _record(form, breakup, EventKind.URGE, data, at=at)
+            saved = _record(form, breakup, EventKind.URGE, data, at=at, client_key=key)
             if saved and data.get("outcome") == "slipped":
                 slip = {"channel": data.get("channel"), "note": data.get("note")}
                 # The urge is valid, so its channel and note are too.
                 repository.record_event(breakup, EventKind.SLIP, slip, at=at)
-        if saved:
-            if data.get("outcome") == "slipped":
-                messages.info(
-                    request,
-                    gettext(
-                        "Thank you for being honest. We logged the urge and the contact. "
-                        "Here is what you keep."
-                    ),
-                )
-                return after_saving(reverse("slip") + "?kept=1", data.get("note"))
-            if form.from_sos:
-                messages.success(
-                    request, gettext("You rode the wave and it passed. That took real strength.")
-                )
-            else:
-                messages.success(request, gettext("Logged. You didn't act on it: well done."))
-            return after_saving("dashboard", data.get("note"))
-    return _page(request, "web/urge.html", form)
+    except IntegrityError:  # the same key, sent twice at the same moment
+        return _already_saved(request, replay)
+    if not saved:
+        return _refused(request, form, replay)
+    if replay:
+        return JsonResponse({"status": "saved"}, status=201)
+    # 3. Kind words, and where to go next.
+    if data.get("outcome") == "slipped":
+        messages.info(
+            request,
+            gettext(
+                "Thank you for being honest. We logged the urge and the contact. "
+                "Here is what you keep."
+            ),
+        )
+        return after_saving(reverse("slip") + "?kept=1", data.get("note"))
+    if form.from_sos:
+        messages.success(
+            request, gettext("You rode the wave and it passed. That took real strength.")
+        )
+    else:
+        messages.success(request, gettext("Logged. You didn't act on it: well done."))
+    return after_saving("dashboard", data.get("note"))
 
 
 def _slip_at(form: f.SlipForm, tz: dt.tzinfo, breakup: Breakup) -> dt.datetime | None:

@@ -24,6 +24,7 @@ from nocontact.core.export import ExportFormatError
 from nocontact.journey import portability
 from nocontact.journey.models import Breakup
 from nocontact.web.forms_privacy import DeleteAccountForm, ImportForm
+from nocontact.web.views.offline import clears_site_data
 
 FORMATS: Final = {
     "json": ("application/json; charset=utf-8", "json"),
@@ -176,6 +177,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     return render(request, "web/privacy_delete.html", {"form": form, "nav": "settings"})
 
 
+@clears_site_data
 @require_GET
 def account_deleted(request: HttpRequest) -> HttpResponse:
     return render(request, "web/privacy_deleted.html")

@@ -8,6 +8,12 @@ document.addEventListener("DOMContentLoaded", () => {
   if (timer) {
     const total = Number(timer.dataset.seconds) || 600;
     const ends = Date.now() + total * 1000;
+    // The page may be a copy kept for offline use, rendered long ago: say the real end.
+    if (status && status.dataset.endsText) {
+      const lang = document.documentElement.lang || undefined;
+      const local = new Date(ends).toLocaleTimeString(lang, { hour: "numeric", minute: "2-digit" });
+      status.textContent = status.textContent.replace(status.dataset.endsText, local);
+    }
     const show = (seconds) => {
       const m = Math.floor(seconds / 60);
       const s = String(seconds % 60).padStart(2, "0");

@@ -46,7 +46,9 @@ class SqliteStore:
 
     name: str = "SQLite"
     url: str | None = None
-    workers: int = 1  # local mode: one process, as `nocontact serve` starts by default
+    # Two processes on one file (`serve --workers 2`): the WAL and its locks shared
+    # across processes, a harder case than local mode's single process by default.
+    workers: int = 2
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir

@@ -3,11 +3,12 @@
 What is proven, on SQLite (local mode, the data directory's own file) and on PostgreSQL
 (when ``DATABASE_URL`` points at one; a throwaway database is created and dropped):
 
-1. The real server (``nocontact serve``, granian, started as a user would) takes writes
-   from several signed-in writer threads over HTTP: urges (events) and journal entries
-   (writings), each carrying a unique marker, at 50 or more acknowledged writes a second
-   while it is up, counted over every serving window of the run (the rate with the
-   restarts' downtime included is reported beside it: that part measures start-up).
+1. The real server (``nocontact serve --workers 2``: granian, two worker processes on
+   one database) takes writes from several signed-in writer threads over HTTP: urges
+   (events) and journal entries (writings), each carrying a unique marker, at 50 or more
+   acknowledged writes a second while it is up, counted over every serving window of
+   the run (the rate with the restarts' downtime is reported beside it: that part
+   measures start-up, not the load).
 2. At seeded random moments (the seed is printed; set ``NOCONTACT_CRASH_SEED`` to
    replay a run) the whole process group is killed with SIGKILL, at least 10 times,
    and started again; the writers wait for it and go on with new markers. A write never

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "nocontact.accounts",
     "nocontact.journey",
     "nocontact.web",
+    "nocontact.api",
 ]
 
 MIDDLEWARE = [

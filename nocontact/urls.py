@@ -8,4 +8,6 @@ urlpatterns = [
     path("account/", include("nocontact.accounts.urls")),
     path("privacy/", include("nocontact.web.urls_privacy")),
     path("", include("nocontact.web.urls_lock")),
+    path("api/v1/", include("nocontact.api.urls")),
+    path("settings/api-tokens/", include("nocontact.api.urls_web")),
 ]

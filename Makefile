@@ -64,7 +64,7 @@ test-postgres: install-dev chromium axe
 # schemathesis against the live server with a real token, all checks, 100 examples per
 # operation: on SQLite, then on PostgreSQL (tests/api/run_schemathesis.sh).
 test-api: install-dev
-	PG_URL=$(PG_URL) BIN=$(BIN) bash tests/api/run_schemathesis.sh --postgres
+	PG_URL=$(PG_URL) BIN=$(BIN) bash tests/api/run_schemathesis.sh sqlite postgres
 
 test: lint test-sqlite test-postgres test-api
 

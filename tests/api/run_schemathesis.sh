@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # schemathesis against the live server with a real token (make test-api).
-# One run per database: SQLite always, PostgreSQL when PG_URL answers (CI needs it).
+# One run per database named (default: sqlite postgres); PostgreSQL must answer in CI.
 set -euo pipefail
 BIN=${BIN:-.venv/bin}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
@@ -35,20 +35,28 @@ run_one() {  # $1: label, $2: DATABASE_URL or empty for SQLite
   return "$status"
 }
 
-run_one sqlite ""
-if [ "${1:-}" = "--postgres" ]; then
-  if "$BIN/python" -c "import psycopg; psycopg.connect('$PG_URL/postgres', connect_timeout=3).close()" 2>/dev/null; then
-    name="nc_api_$$"
-    psql_create="import psycopg; c=psycopg.connect('$PG_URL/postgres', autocommit=True); c.execute('CREATE DATABASE $name'); c.close()"
-    psql_drop="import psycopg; c=psycopg.connect('$PG_URL/postgres', autocommit=True); c.execute('DROP DATABASE IF EXISTS $name WITH (FORCE)'); c.close()"
-    "$BIN/python" -c "$psql_create"
-    status=0
-    run_one postgres "$PG_URL/$name" || status=$?
-    "$BIN/python" -c "$psql_drop"
-    exit "$status"
-  elif [ -n "${CI:-}" ]; then
-    echo "PostgreSQL is not reachable at $PG_URL; CI needs it." >&2; exit 1
-  else
+run_postgres() {
+  if ! "$BIN/python" -c "import psycopg; psycopg.connect('$PG_URL/postgres', connect_timeout=3).close()" 2>/dev/null; then
+    if [ -n "${CI:-}" ]; then echo "PostgreSQL is not reachable at $PG_URL; CI needs it." >&2; return 1; fi
     echo "PostgreSQL is not reachable at $PG_URL: skipping its schemathesis run (CI fails here)."
+    return 0
   fi
-fi
+  local name="nc_api_$$" status=0
+  "$BIN/python" -c "import psycopg; c=psycopg.connect('$PG_URL/postgres', autocommit=True); c.execute('CREATE DATABASE $name'); c.close()"
+  run_one postgres "$PG_URL/$name" || status=$?
+  "$BIN/python" -c "import psycopg; c=psycopg.connect('$PG_URL/postgres', autocommit=True); c.execute('DROP DATABASE IF EXISTS $name WITH (FORCE)'); c.close()"
+  return "$status"
+}
+
+# Usage: run_schemathesis.sh [sqlite] [postgres]   (default: both)
+failed=0
+for database in "${@:-sqlite postgres}"; do
+  for one in $database; do
+    case $one in
+      sqlite) run_one sqlite "" || failed=1 ;;
+      postgres) run_postgres || failed=1 ;;
+      *) echo "unknown database: $one" >&2; exit 2 ;;
+    esac
+  done
+done
+exit "$failed"

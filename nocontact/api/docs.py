@@ -129,7 +129,8 @@ def docs(request: HttpRequest) -> HttpResponse:
     document = api.get_openapi_schema(path_prefix="/api/v1")
     context = {
         "title": document["info"]["title"],
-        "description": document["info"].get("description", ""),
+        # The schema's description is Markdown; this page shows it as plain text.
+        "description": document["info"].get("description", "").replace("`", ""),
         "operations": operations(document),
         "schemas": schemas(document),
     }

@@ -121,6 +121,3 @@ def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
     """Any other address under /api/v1/."""
     return error_response(404, gettext("There is no such address in the API."))
 
-
-def server_error_json(request: HttpRequest) -> HttpResponse:
-    return error_response(500, gettext("Something went wrong on our side. Nothing was lost."))

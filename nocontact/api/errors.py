@@ -120,4 +120,3 @@ def json_not_allowed(view: View) -> View:
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
     """Any other address under /api/v1/."""
     return error_response(404, gettext("There is no such address in the API."))
-

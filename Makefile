@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install install-dev chromium axe lint unit integration e2e test-sqlite test-postgres bench clean
+.PHONY: run test install install-dev chromium axe lint unit integration e2e test-sqlite test-postgres test-api bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,7 +61,12 @@ test-postgres: install-dev chromium axe
 	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(PG_URL); CI needs it." >&2; exit 1; \
 	else echo "PostgreSQL is not reachable at $(PG_URL): skipping the PostgreSQL run (CI fails here)."; fi
 
-test: lint test-sqlite test-postgres
+# schemathesis against the live server with a real token, all checks, 100 examples per
+# operation: on SQLite, then on PostgreSQL (tests/api/run_schemathesis.sh).
+test-api: install-dev
+	PG_URL=$(PG_URL) BIN=$(BIN) bash tests/api/run_schemathesis.sh sqlite postgres
+
+test: lint test-sqlite test-postgres test-api
 
 bench: install-dev
 	$(BIN)/python bench/run.py

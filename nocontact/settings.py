@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "nocontact.journey",
     "nocontact.web",
     "nocontact.reminders",
+    "nocontact.api",
 ]
 
 MIDDLEWARE = [

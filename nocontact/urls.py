@@ -11,4 +11,6 @@ urlpatterns = [
     path("reminders/", include("nocontact.reminders.urls")),
     path("", include("nocontact.web.urls_words")),
     path("", include("nocontact.web.urls_offline")),
+    path("api/v1/", include("nocontact.api.urls")),
+    path("settings/api-tokens/", include("nocontact.api.urls_web")),
 ]

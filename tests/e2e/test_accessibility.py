@@ -19,7 +19,7 @@ from tests.e2e.test_no_contact_journey import describe_breakup, sign_up
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 
-SIGNED_OUT_PAGES = ("/account/login/", "/account/signup/")
+SIGNED_OUT_PAGES = ("/account/login/", "/account/signup/", "/api/v1/docs/")
 PAGES = (
     "/",
     "/checkin/",
@@ -42,7 +42,17 @@ PAGES = (
     "/support/",
     "/account/password/",
 )
-NAMED_PAGES = ("readiness", "strategy", "program", "coach", "routes", "export", "delete_account")
+NAMED_PAGES = (
+    "readiness",
+    "strategy",
+    "program",
+    "coach",
+    "routes",
+    "export",
+    "delete_account",
+    "api_tokens",
+    "api_docs",
+)
 
 
 @cache

@@ -45,6 +45,8 @@ class Row:
     anon_get: int | str = LOGIN
     anon_post: int | str = LOGIN
     why: str = ""
+    # The JSON API reads no session (bearer tokens only): nothing for CSRF to protect.
+    no_session: bool = False
 
 
 GET_ONLY = Row(200, 405, LOGIN, 405)
@@ -53,6 +55,12 @@ UNBOUND_FORM = Row(200, 200, why="an empty POST renders the blank form; nothing 
 POST_ONLY = Row(405, 400, why="adds from the profile page")
 DELETE = Row(405, 302, why="POST only; deletes and goes back")
 CONTACT_TOOL_LOCKED = Row(200, 403, why="the lock refuses a POST while the tool is closed")
+# The JSON API (/api/v1/): a session is no credential there, so every signed-in client
+# gets 401 like anonymous; tests/integration/test_api_*.py test it with real tokens.
+API_GET = Row(401, 405, 401, 405, why="bearer token only", no_session=True)
+API_GET_POST = Row(401, 401, 401, 401, why="bearer token only", no_session=True)
+API_POST = Row(405, 401, 405, 401, why="bearer token only", no_session=True)
+API_PUBLIC = Row(200, 405, 200, 405, why="public: the schema and its docs", no_session=True)
 
 EXPECTED: dict[str, Row] = {
     # nocontact/web/urls.py
@@ -129,6 +137,37 @@ EXPECTED: dict[str, Row] = {
     # nocontact/web/urls_offline.py
     "service_worker": Row(200, 405, 200, 405, why="public: our own script, nothing personal"),
     "manifest": Row(200, 405, 200, 405, why="public: the web app manifest"),
+    # nocontact/api/urls.py (/api/v1/): one name per operation, several per path
+    "api_openapi_json": API_PUBLIC,
+    "api_docs": API_PUBLIC,
+    "api_not_found": Row(404, 404, 404, 404, why="JSON 404 for any other address", no_session=True),
+    "api_get_breakup": API_GET_POST,
+    "api_create_breakup": API_GET_POST,
+    "api_update_breakup": API_GET_POST,
+    "api_list_events": API_GET,
+    "api_get_event": API_GET,
+    "api_log_checkin": API_POST,
+    "api_log_urge": API_POST,
+    "api_log_slip": API_POST,
+    "api_log_checked_on_them": API_POST,
+    "api_log_ex_contact": API_POST,
+    "api_log_readiness_answers": API_POST,
+    "api_log_strategy": API_POST,
+    "api_log_attempt": API_POST,
+    "api_log_meeting": API_POST,
+    "api_log_signal": API_POST,
+    "api_log_outcome": API_POST,
+    "api_list_writings": API_GET_POST,
+    "api_create_writing": API_GET_POST,
+    "api_get_writing": API_GET,
+    "api_update_writing": API_GET,
+    "api_delete_writing": API_GET,
+    "api_get_state": API_GET,
+    "api_coach": API_POST,
+    "api_export": API_GET,
+    # nocontact/api/urls_web.py (/settings/api-tokens/)
+    "api_tokens": FORM,
+    "revoke_api_token": DELETE,
 }
 
 ALL_NAMES = route_names()
@@ -301,7 +340,9 @@ def test_it_refuses_a_post_without_a_csrf_token(name: str, who: str, world: Worl
     url = url_for(name, world.owner_objects)
     before = snapshot()
     response = client.post(url, {"text": "no token", "password": "x"})
-    if who == "anonymous" and row_for(name).anon_post == LOGIN and response.status_code == 302:
+    if row_for(name).no_session:
+        assert response.status_code in {401, 404, 405}, f"POST {url} as {who}"
+    elif who == "anonymous" and row_for(name).anon_post == LOGIN and response.status_code == 302:
         # Not signed in, nothing to change: the login page first (the check below proves it).
         check(response, LOGIN, f"POST {url}")
     else:

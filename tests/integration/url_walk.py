@@ -51,9 +51,11 @@ class Objects:
     occasion: int
     hard_date: int
     item: int
+    api_token: int
 
 
 def make_objects(breakup: Any, text: str = "an entry of mine") -> Objects:
+    from nocontact.api.tokens import create_token
     from nocontact.journey.models import ItemLeft, Occasion, Reason, Writing
 
     now = timezone.now()
@@ -66,7 +68,8 @@ def make_objects(breakup: Any, text: str = "an entry of mine") -> Objects:
         breakup=breakup, kind="hard_date", name="Anniversary", date=day
     )
     item = ItemLeft.objects.create(breakup=breakup, name="A jumper")
-    return Objects(writing.pk, letter.pk, reason.pk, occasion.pk, hard_date.pk, item.pk)
+    token, _raw = create_token(breakup.user, "a script")
+    return Objects(writing.pk, letter.pk, reason.pk, occasion.pk, hard_date.pk, item.pk, token.pk)
 
 
 # Which object a ``pk`` route addresses.
@@ -77,6 +80,7 @@ PK_KIND = {
     "delete_writing": "writing",
     "delete_reason": "reason",
     "letter_review": "letter",
+    "revoke_api_token": "api_token",
 }
 
 
@@ -85,6 +89,9 @@ SAMPLE_VALUES: dict[tuple[str, str], str] = {
     ("*", "route"): Route.REACH_OUT.value,
     ("export_download", "fmt"): "json",
     ("calendar_feed", "token"): "not-a-live-token",
+    # The API's ids (tests/integration/test_api_*.py test them with real tokens).
+    ("*", "event_id"): "1",
+    ("*", "writing_id"): "1",
 }
 
 

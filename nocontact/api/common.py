@@ -1,0 +1,62 @@
+"""What every route needs: the token's user, their active breakup, the documented errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.http import HttpRequest
+from django.utils.translation import gettext
+from ninja.security import HttpBearer
+
+from nocontact.api.errors import ApiError
+from nocontact.api.schemas import ErrorOut, ValidationErrorOut
+from nocontact.api.tokens import user_for_token
+from nocontact.core.program import ProgramState
+from nocontact.journey import repository
+from nocontact.journey.models import Breakup
+from nocontact.web.views.program_texts import lock_note_for
+
+
+class BearerToken(HttpBearer):
+    """``Authorization: Bearer <token>``, and nothing else: no session, so no CSRF to forge."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        return user_for_token(token)
+
+
+def user_of(request: HttpRequest) -> User:
+    user: User = request.auth  # type: ignore[attr-defined]
+    return user
+
+
+def breakup_of(request: HttpRequest) -> Breakup:
+    """The user's active breakup, or 409: most of the API needs one."""
+    user = user_of(request)
+    breakup = repository.active_breakup(user)
+    if breakup is None:
+        raise ApiError(409, gettext("Tell us about your breakup first: POST /api/v1/breakup."))
+    breakup.user = user  # already loaded: spare a query
+    return breakup
+
+
+def locked(state: ProgramState, fallback: str) -> ApiError:
+    """403 with the core's reason, explained as the web explains it."""
+    note = lock_note_for(state)
+    if note is None:
+        return ApiError(403, fallback)
+    return ApiError(403, f"{note['title']}. {note['text']}", lock_reason=note["reason"])
+
+
+def crisis_resources() -> list[dict[str, Any]]:
+    return [
+        {**resource, "name": gettext(resource["name"]), "detail": gettext(resource["detail"])}
+        for resource in settings.CRISIS_RESOURCES
+    ]
+
+
+# Documented answers: every status an operation can give is in its schema.
+AUTH: dict[int, Any] = {401: ErrorOut}
+BODY: dict[int, Any] = {400: ValidationErrorOut, 422: ValidationErrorOut}
+NEEDS_BREAKUP: dict[int, Any] = {409: ErrorOut}

@@ -8,4 +8,5 @@ urlpatterns = [
     path("account/", include("nocontact.accounts.urls")),
     path("privacy/", include("nocontact.web.urls_privacy")),
     path("", include("nocontact.web.urls_lock")),
+    path("", include("nocontact.web.urls_health")),
 ]

@@ -116,6 +116,9 @@ EXPECTED: dict[str, Row] = {
     "lock_alive": Row(200, 405, 200, 405, why="public keep-alive: empty answer"),
     "unlock": Row(302, 302, why="no PIN set: nothing to unlock"),
     "lock_settings": FORM,
+    # nocontact/web/urls_health.py: for the reverse proxy's health checks
+    "healthz": Row(200, 405, 200, 405, why="public: a constant, no database"),
+    "readyz": Row(200, 405, 200, 405, why="public: SELECT 1, nothing else"),
 }
 
 ALL_NAMES = route_names()

@@ -149,6 +149,11 @@ AXES_LOCKOUT_CALLABLE = "nocontact.accounts.views.locked"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Behind a reverse proxy every request comes from the proxy's own address: name the
+# header in which the proxy puts the person's (e.g. X-Real-IP, set by the proxy and
+# never passed through from the client), or one failed guesser locks a name for all.
+CLIENT_IP_HEADER = env_str("NOCONTACT_CLIENT_IP_HEADER")
+AXES_CLIENT_IP_CALLABLE = "nocontact.accounts.client_ip.client_address"
 
 # --- Security headers ------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -74,6 +74,8 @@ def handle_serve(args: argparse.Namespace, out: Output) -> int:
         prepare(args)
     except ImproperlyConfigured as exc:
         raise CommandError(str(exc)) from None
+    except OSError as exc:  # e.g. STATIC_ROOT not writable by the service's user
+        raise CommandError(f"cannot prepare the static files: {exc}") from None
     from granian.constants import Interfaces
     from granian.server import Server
 

@@ -142,3 +142,20 @@ def test_it_refuses_a_worker_count_that_is_not_a_positive_number(workers: str) -
     assert code == 2
     assert "--workers" in stderr.getvalue()
     assert "Traceback" not in stderr.getvalue()
+
+
+def test_it_says_so_when_the_static_directory_cannot_be_written(tmp_path: Path) -> None:
+    env = hosted_env(tmp_path)
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a directory")
+    env["STATIC_ROOT"] = str(blocker / "static")
+    result = subprocess.run(
+        [str(NOCONTACT), "serve", "--port", str(free_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "cannot prepare the static files" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -95,7 +95,13 @@ def psql(pg_url: str, sql: str) -> list[tuple[Any, ...]]:
 
 
 def postgres_seed(pg_url: str, end: dt.date, regenerate: bool) -> str:
+    import psycopg
+
     name, stamp_file = "nocontact_bench_seed", OUT / "postgres.stamp"
+    try:
+        psql(pg_url, "SELECT 1")
+    except psycopg.OperationalError:
+        sys.exit(f"bench: PostgreSQL is not reachable at {pg_url} (or run with --no-postgres)")
     exists = psql(pg_url, f"SELECT 1 FROM pg_database WHERE datname = '{name}'") != []  # noqa: S608
     fresh = exists and stamp_file.exists() and stamp_file.read_text() == stamp(end)
     if regenerate or not fresh:

@@ -160,15 +160,16 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ["DATABASE_URL"] = args.database_url
     os.environ.pop("NOCONTACT_MODE", None)
-    # Local settings on that database; their secret key goes to a throwaway directory.
-    os.environ.setdefault("NOCONTACT_DATA_DIR", tempfile.mkdtemp(prefix="nocontact-bench-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "nocontact.settings"
-    import django
-    from django.core.management import call_command
+    # Local settings on that database; their secret key goes to a throwaway directory.
+    with tempfile.TemporaryDirectory(prefix="nocontact-bench-") as scratch:
+        os.environ.setdefault("NOCONTACT_DATA_DIR", scratch)
+        import django
+        from django.core.management import call_command
 
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
-    print(fill(args.users, args.end, args.seed))
+        django.setup()
+        call_command("migrate", interactive=False, verbosity=0)
+        print(fill(args.users, args.end, args.seed))
     return 0
 
 

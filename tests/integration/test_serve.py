@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import io
+import os
 import re
 import secrets
 import signal
@@ -78,6 +79,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # its workers too can be stopped as one group
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
@@ -87,14 +89,24 @@ def server(tmp_path: Path) -> Iterator[Server]:
         except OSError:
             time.sleep(0.2)
     else:
-        process.kill()
+        stop(process)
         pytest.fail(f"the server did not start:\n{process.communicate()[0]}")
     try:
         yield Server(process, port)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    """SIGTERM to the whole group (server and workers), SIGKILL if it lingers."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.communicate(timeout=40)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
 
 
 def test_it_serves_pages_from_two_worker_processes(server: Server) -> None:

@@ -14,6 +14,8 @@
    mixed signed-in workload (dashboard, history, SOS, check-in page, journal, POSTs of
    urges and check-ins with their CSRF token) with 16 connections (throughput).
    The trivial view is sent with the same session cookies as what it is compared with.
+   Measures take turns in four short rounds; before each run the server first drains
+   what the previous run left in flight.
 4. Errors: socket errors, any answer but 200 or 302, a 302 to anything but a saved
    form, and every POST must have saved its row. Memory: the RSS of each worker from
    /proc, after the load.
@@ -41,7 +43,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.generate_hosted import PASSWORD, small_user_name
-from bench.load_client import login, wait_for
+from bench.load_client import login, settle, wait_for
 from bench.load_report import Check, Series, checks_for, machine, print_runs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -238,6 +240,7 @@ def measure(
         runs = {label: Series(label) for label, *_ in plan}
         for _ in range(ROUNDS):
             for label, sessions, mode, connections in plan:
+                settle(port)
                 result = wrk(port, sessions, mode, connections, args.seconds // ROUNDS)
                 runs[label].results.append(result)
                 posts += result["posts"]

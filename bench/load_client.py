@@ -26,6 +26,19 @@ def wait_for(port: int, seconds: float = 60) -> None:
     sys.exit(f"bench: the server did not answer on port {port}")
 
 
+def settle(port: int, quick_ms: float = 10, seconds: float = 5) -> None:
+    """Wait until the server has drained what the last wrk run left in flight.
+
+    wrk stops at its deadline with requests still queued in the server; without
+    this, the first requests of the next run would wait behind them.
+    """
+    deadline, quick = time.monotonic() + seconds, 0
+    while time.monotonic() < deadline and quick < 3:
+        started = time.perf_counter()
+        request(port, "GET", "/healthz", {})
+        quick = quick + 1 if (time.perf_counter() - started) * 1000 < quick_ms else 0
+
+
 def request(
     port: int, method: str, path: str, cookies: dict[str, str], body: str | None = None
 ) -> tuple[int, dict[str, str], str]:

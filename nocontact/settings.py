@@ -152,6 +152,11 @@ AXES_LOCKOUT_CALLABLE = "nocontact.accounts.views.locked"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Behind a reverse proxy every request comes from the proxy's own address: name the
+# header in which the proxy puts the person's (e.g. X-Real-IP, set by the proxy and
+# never passed through from the client), or one failed guesser locks a name for all.
+CLIENT_IP_HEADER = env_str("NOCONTACT_CLIENT_IP_HEADER")
+AXES_CLIENT_IP_CALLABLE = "nocontact.accounts.client_ip.client_address"
 
 # --- Security headers ------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -161,6 +166,8 @@ X_FRAME_OPTIONS = "DENY"
 if HOSTED:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # The proxy's health checks may come over plain HTTP from inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz)$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("nocontact.web.urls_offline")),
     path("api/v1/", include("nocontact.api.urls")),
     path("settings/api-tokens/", include("nocontact.api.urls_web")),
+    path("", include("nocontact.web.urls_health")),
 ]

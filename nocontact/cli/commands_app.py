@@ -6,6 +6,7 @@ import argparse
 import os
 from typing import Any
 
+from nocontact.cli import serving
 from nocontact.cli.base import Output
 
 
@@ -22,11 +23,8 @@ def register(sub: Any) -> None:
     manage.set_defaults(handler=handle_manage)
 
     serve = sub.add_parser("serve", help="serve the web app")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=1)
-    serve.add_argument("--no-migrate", action="store_true", help="do not apply migrations first")
-    serve.set_defaults(handler=handle_serve)
+    serving.add_arguments(serve)
+    serve.set_defaults(handler=serving.handle_serve)
 
 
 def handle_manage(args: argparse.Namespace, out: Output) -> int:
@@ -34,29 +32,4 @@ def handle_manage(args: argparse.Namespace, out: Output) -> int:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["nocontact manage", *args.arguments])
-    return 0
-
-
-def handle_serve(args: argparse.Namespace, out: Output) -> int:
-    setup_django()
-    if not args.no_migrate:
-        from django.core.management import call_command
-
-        call_command("migrate", interactive=False, verbosity=0)
-    from granian.constants import Interfaces
-    from granian.server import Server
-
-    out.line(f"nocontact is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)")
-    Server(
-        "nocontact.wsgi:application",
-        address=args.host,
-        port=args.port,
-        interface=Interfaces.WSGI,
-        workers=args.workers,
-        # A handful of threads per worker: SQLite has one writer at a time anyway,
-        # and a small pool keeps memory low.
-        blocking_threads=max(2, os.cpu_count() or 2),
-        backpressure=32,
-        log_access=False,  # access logs would record which pages a person visits
-    ).serve()
     return 0

@@ -24,7 +24,7 @@ from nocontact.core.program import (
     Dated,
     date_events,
     readiness_on,
-    strength_by_day,
+    strength_score,
 )
 
 WEEKS: Final = 12  # the weekly charts: about three months, the story of the last weeks
@@ -261,15 +261,10 @@ def program_weeks(
 ) -> tuple[WeekPoint, ...]:
     """The strength and the readiness verdict at the end of each week.
 
-    One walk over the strength (the formula of ``program.py``), then the
-    verdict at each week's end as ``derive_state`` would have given it.
+    The strength and the verdict at each week's end (today for the week under way)
+    as ``derive_state`` would have given them, from the same functions.
     """
     ends = [start + dt.timedelta(days=DAYS_PER_WEEK - 1) for start in starts]
-    wanted = set(ends)
-    strength: dict[dt.date, float] = {}
-    for day, score in strength_by_day(profile.breakup_date, slip_days, checked_days, today):
-        if day in wanted:
-            strength[day] = score
     # The verdict reads check-ins and urges of its recent window only: hand it
     # that slice (and every rare event), not the whole log, for each week.
     rare = [d for d in dated if d.event.kind not in RECENT_KINDS]
@@ -284,7 +279,7 @@ def program_weeks(
         WeekPoint(
             start=end - dt.timedelta(days=DAYS_PER_WEEK - 1),
             end=end,
-            strength=strength.get(end, 0.0),
+            strength=strength_score(profile.breakup_date, slip_days, checked_days, min(end, today)),
             verdict=readiness_on(profile, lived_by(end), end).verdict,
         )
         for end in ends

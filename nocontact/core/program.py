@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -155,36 +154,30 @@ def _streaks(breakup_date: dt.date, slip_days: Sequence[dt.date], today: dt.date
     return runs
 
 
-def strength_by_day(
-    breakup_date: dt.date, slip_days: set[dt.date], checked_days: set[dt.date], today: dt.date
-) -> Iterator[tuple[dt.date, float]]:
-    """The strength as it stood at the start of each day, from the breakup to today.
-
-    Today's value counts every day up to yesterday: it is ``strength_score``.
-    """
-    score = 0.0
-    day = breakup_date
-    one_day = dt.timedelta(days=1)
-    while day < today:
-        yield day, score
-        if day in slip_days:
-            value = rules.SLIP_DAY_VALUE
-        elif day in checked_days:
-            value = rules.CHECKED_ON_THEM_DAY_VALUE
-        else:
-            value = rules.CLEAN_DAY_VALUE
-        score = rules.strength_step(score, value)
-        day += one_day
-    yield max(day, today), score
-
-
 def strength_score(
     breakup_date: dt.date, slip_days: set[dt.date], checked_days: set[dt.date], today: dt.date
 ) -> float:
-    """Loop-style habit strength: one slip dents it, it never zeroes progress."""
-    # The last value of the walk (it always yields at least today's).
-    last = deque(strength_by_day(breakup_date, slip_days, checked_days, today), maxlen=1)
-    return last[0][1]
+    """Loop-style habit strength: one slip dents it, it never zeroes progress.
+
+    The same as ``rules.strength_step`` applied to every day from the breakup to
+    yesterday, but a run of n clean days is one step (a clean day moves the score a
+    share (1 - M) of the way to the clean value, so n of them leave M**n of the gap):
+    the cost follows the slips and the "checked on them" days, not the years.
+    """
+    score = 0.0
+    day = breakup_date
+    marked = sorted(d for d in slip_days | checked_days if breakup_date <= d < today)
+    for marked_day in [*marked, today]:
+        clean_run = (marked_day - day).days
+        if clean_run > 0:
+            gap = rules.CLEAN_DAY_VALUE - score
+            score = rules.CLEAN_DAY_VALUE - gap * rules.STRENGTH_DAILY_FACTOR**clean_run
+        if marked_day == today:
+            break
+        value = rules.SLIP_DAY_VALUE if marked_day in slip_days else rules.CHECKED_ON_THEM_DAY_VALUE
+        score = rules.strength_step(score, value)
+        day = marked_day + dt.timedelta(days=1)
+    return score
 
 
 def _wellbeing(dated: Sequence[Dated], today: dt.date) -> WellbeingInputs:

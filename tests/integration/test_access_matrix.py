@@ -168,6 +168,9 @@ EXPECTED: dict[str, Row] = {
     # nocontact/api/urls_web.py (/settings/api-tokens/)
     "api_tokens": FORM,
     "revoke_api_token": DELETE,
+    # nocontact/web/urls_health.py: for the reverse proxy's health checks
+    "healthz": Row(200, 405, 200, 405, why="public: a constant, no database"),
+    "readyz": Row(200, 405, 200, 405, why="public: SELECT 1, nothing else"),
 }
 
 ALL_NAMES = route_names()

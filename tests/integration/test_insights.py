@@ -83,7 +83,9 @@ def test_it_draws_every_chart_with_its_title_description_and_table(
     # Strict CSP: nothing inline.
     assert " style=" not in html
     assert "<style" not in html
-    assert html.count("<script") == 1  # app.js only, from our own static files
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts, "the page loads the app's own scripts"
+    assert all('src="/static/' in tag for tag in scripts)  # none inline, none foreign
 
 
 def test_it_says_what_the_log_shows_in_plain_words(owner_client: Any, owner_breakup: Any) -> None:

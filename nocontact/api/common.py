@@ -10,6 +10,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja.security import HttpBearer
 
+from nocontact.accounts import words
+from nocontact.accounts.errors import WordsLocked
 from nocontact.api.errors import ApiError
 from nocontact.api.schemas import ErrorOut, ValidationErrorOut
 from nocontact.api.tokens import user_for_token
@@ -60,3 +62,11 @@ def crisis_resources() -> list[dict[str, Any]]:
 AUTH: dict[int, Any] = {401: ErrorOut}
 BODY: dict[int, Any] = {400: ValidationErrorOut, 422: ValidationErrorOut}
 NEEDS_BREAKUP: dict[int, Any] = {409: ErrorOut}
+# An account whose words are encrypted: the API holds no passphrase, so it can neither
+# open nor seal them (docs/encryption.md), and says so instead of guessing.
+WORDS: dict[int, Any] = {403: ErrorOut}
+
+
+def refuse_sealed_words(user: User) -> None:
+    if words.is_on(user.pk):
+        raise WordsLocked

@@ -18,6 +18,8 @@ from django.utils.translation import gettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from nocontact.accounts.errors import WordsLocked
+from nocontact.accounts.vault import TamperedText
 from nocontact.core.events import InvalidEvent
 
 logger = logging.getLogger(__name__)
@@ -79,6 +81,20 @@ def install_handlers(api: NinjaAPI) -> None:
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         return error_response(exc.status, exc.message, **exc.extra)
 
+    def on_words_locked(request: HttpRequest, exc: WordsLocked) -> HttpResponse:
+        return error_response(
+            403,
+            gettext(
+                "Your words are encrypted on this account, and the API has no passphrase "
+                "to open them: read and write them in the app. Nothing was saved."
+            ),
+        )
+
+    def on_tampered(request: HttpRequest, exc: TamperedText) -> HttpResponse:
+        return error_response(
+            409, gettext("A text of yours doesn't open as it was written: it was changed.")
+        )
+
     def on_404(request: HttpRequest, exc: Exception) -> HttpResponse:
         return error_response(404, gettext("Nothing here: it doesn't exist, or it isn't yours."))
 
@@ -94,6 +110,8 @@ def install_handlers(api: NinjaAPI) -> None:
         (AuthenticationError, on_auth),
         (ValidationError, on_validation),
         (ApiError, on_api_error),
+        (WordsLocked, on_words_locked),
+        (TamperedText, on_tampered),
     ]
     for exception, handler in handlers:
         api.add_exception_handler(exception, handler)

@@ -19,8 +19,9 @@ from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from nocontact.accounts import vault
 from nocontact.api import schemas_events as s
-from nocontact.api.common import AUTH, BODY, NEEDS_BREAKUP, breakup_of, locked, user_of
+from nocontact.api.common import AUTH, BODY, NEEDS_BREAKUP, WORDS, breakup_of, locked, user_of
 from nocontact.api.errors import ApiError, invalid_event
 from nocontact.api.schemas import (
     MAX_PAGE,
@@ -47,7 +48,9 @@ router = Router(tags=["events"])
 
 
 def event_out(row: Event) -> dict[str, Any]:
-    return {**(row.data or {}), "id": row.pk, "kind": row.kind, "at": row.at}
+    # A note sealed by encryption at rest stays sealed here: the API has no passphrase.
+    data = {k: v for k, v in (row.data or {}).items() if not vault.is_sealed(v)}
+    return {**data, "id": row.pk, "kind": row.kind, "at": row.at}
 
 
 class EventFilter(Schema):
@@ -185,7 +188,7 @@ def log(request: HttpRequest, kind: EventKind, payload: In) -> Status[dict[str, 
 
 
 GUARDED: dict[int, Any] = {403: ErrorOut, 409: ErrorOut, **AUTH, **BODY}
-OPEN: dict[int, Any] = {**NEEDS_BREAKUP, **AUTH, **BODY}
+OPEN: dict[int, Any] = {**NEEDS_BREAKUP, **AUTH, **WORDS, **BODY}
 
 
 @router.post("/events/checkin", response={201: s.CheckinOut, **OPEN})

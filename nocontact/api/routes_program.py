@@ -8,7 +8,16 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from nocontact.api.common import AUTH, BODY, NEEDS_BREAKUP, breakup_of, crisis_resources, user_of
+from nocontact.api.common import (
+    AUTH,
+    BODY,
+    NEEDS_BREAKUP,
+    WORDS,
+    breakup_of,
+    crisis_resources,
+    refuse_sealed_words,
+    user_of,
+)
 from nocontact.api.errors import ApiError
 from nocontact.api.schemas import CoachIn, CoachOut, ErrorOut, ExportOut, StateOut
 from nocontact.core.coach import Route
@@ -53,7 +62,8 @@ def coach(request: HttpRequest, payload: CoachIn) -> Any:
     }
 
 
-@router.get("/export", response={200: ExportOut, **AUTH}, tags=["export"])
+@router.get("/export", response={200: ExportOut, **AUTH, **WORDS}, tags=["export"])
 def export(request: HttpRequest) -> Any:
     """Everything of yours, as the JSON export of the app (the input of ``nocontact state``)."""
+    refuse_sealed_words(user_of(request))
     return portability.export_for(user_of(request))

@@ -16,7 +16,16 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from nocontact.api.common import AUTH, BODY, NEEDS_BREAKUP, breakup_of, crisis_resources, user_of
+from nocontact.api.common import (
+    AUTH,
+    BODY,
+    NEEDS_BREAKUP,
+    WORDS,
+    breakup_of,
+    crisis_resources,
+    refuse_sealed_words,
+    user_of,
+)
 from nocontact.api.errors import invalid_event
 from nocontact.api.schemas import (
     MAX_PAGE,
@@ -59,6 +68,7 @@ def _clean_text(kind: str, text: str) -> str:
 
 def _own(request: HttpRequest, writing_id: ObjectId) -> Writing:
     """The user's own writing, from any of their breakups; another user's is a 404."""
+    refuse_sealed_words(user_of(request))
     return get_object_or_404(Writing, pk=writing_id, breakup__user=user_of(request))
 
 
@@ -67,9 +77,10 @@ class WritingFilter(Schema):
     page: int = Field(1, ge=1, le=MAX_PAGE)
 
 
-@router.get("/writings", response={200: WritingPage, **AUTH, 422: ValidationErrorOut})
+@router.get("/writings", response={200: WritingPage, **AUTH, **WORDS, 422: ValidationErrorOut})
 def list_writings(request: HttpRequest, filters: Query[WritingFilter]) -> Any:
     """Your journal entries and unsent letters, from every breakup, newest first."""
+    refuse_sealed_words(user_of(request))
     rows: QuerySet[Writing] = Writing.objects.filter(breakup__user=user_of(request))
     if filters.kind is not None:
         rows = rows.filter(kind=filters.kind)
@@ -86,7 +97,7 @@ def list_writings(request: HttpRequest, filters: Query[WritingFilter]) -> Any:
 
 @router.post(
     "/writings",
-    response={201: WritingOut, **NEEDS_BREAKUP, **AUTH, **BODY},
+    response={201: WritingOut, **NEEDS_BREAKUP, **AUTH, **WORDS, **BODY},
     openapi_extra={
         "responses": {
             201: {
@@ -108,6 +119,7 @@ def list_writings(request: HttpRequest, filters: Query[WritingFilter]) -> Any:
 def create_writing(request: HttpRequest, payload: WritingIn) -> Any:
     """A journal entry or an unsent letter, for the active breakup."""
     breakup = breakup_of(request)
+    refuse_sealed_words(user_of(request))
     text = _clean_text(payload.kind, payload.text)
     writing = Writing.objects.create(
         breakup=breakup, kind=payload.kind, text=text, at=timezone.now()
@@ -115,14 +127,17 @@ def create_writing(request: HttpRequest, payload: WritingIn) -> Any:
     return Status(201, writing_out(writing, support=mentions_self_harm(text)))
 
 
-@router.get(ITEM, response={200: WritingOut, 404: ErrorOut, 422: ValidationErrorOut, **AUTH})
+@router.get(
+    ITEM, response={200: WritingOut, 404: ErrorOut, 422: ValidationErrorOut, **AUTH, **WORDS}
+)
 def get_writing(request: HttpRequest, writing_id: ObjectId) -> Any:
     writing = _own(request, writing_id)
     return writing_out(writing, support=mentions_self_harm(writing.text))
 
 
 @router.patch(
-    ITEM, response={200: WritingOut, 404: ErrorOut, 422: ValidationErrorOut, **AUTH, **BODY}
+    ITEM,
+    response={200: WritingOut, 404: ErrorOut, 422: ValidationErrorOut, **AUTH, **WORDS, **BODY},
 )
 def update_writing(request: HttpRequest, writing_id: ObjectId, payload: WritingPatch) -> Any:
     writing = _own(request, writing_id)
@@ -136,7 +151,7 @@ def update_writing(request: HttpRequest, writing_id: ObjectId, payload: WritingP
     return writing_out(writing, support=mentions_self_harm(writing.text))
 
 
-@router.delete(ITEM, response={204: None, 404: ErrorOut, 422: ValidationErrorOut, **AUTH})
+@router.delete(ITEM, response={204: None, 404: ErrorOut, 422: ValidationErrorOut, **AUTH, **WORDS})
 def delete_writing(request: HttpRequest, writing_id: ObjectId) -> Any:
     """Gone for good."""
     _own(request, writing_id).delete()

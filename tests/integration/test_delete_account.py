@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +18,8 @@ from nocontact.api.models import ApiToken
 from nocontact.journey.models import Breakup, Event, Occasion, Reason, Writing
 from nocontact.reminders.models import ReminderSettings
 from tests.conftest import PASSWORD
+from tests.integration.raw_sqlite import nocontact, raw_bytes
 
-REPO = Path(__file__).resolve().parents[2]
 AT = dt.datetime(2026, 9, 2, 19, 0, tzinfo=dt.UTC)
 
 
@@ -139,32 +137,6 @@ def test_it_refuses_a_post_without_csrf_token(owner: Any) -> None:
 
 
 # --- nothing left in the database files (real CLI, real SQLite file) ------------------------
-
-
-def nocontact(data_dir: Path, *argv: str, stdin: str | None = None) -> str:
-    env = {**os.environ, "NOCONTACT_DATA_DIR": str(data_dir)}
-    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "NOCONTACT_USER"):
-        env.pop(name, None)
-    env["DJANGO_SUPERUSER_PASSWORD"] = PASSWORD
-    done = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "nocontact"), *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-        input=stdin,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def raw_bytes(data_dir: Path) -> bytes:
-    return b"".join(
-        path.read_bytes()
-        for path in data_dir.iterdir()
-        if path.name.startswith("nocontact.sqlite3")
-    )
 
 
 def test_it_leaves_no_trace_in_the_sqlite_files(tmp_path: Path) -> None:

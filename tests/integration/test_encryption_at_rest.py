@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +19,12 @@ from nocontact.cli.base import Output
 from nocontact.cli.main import run
 from nocontact.journey import encryption
 from nocontact.journey.models import Event, Writing
-from tests.conftest import PASSWORD
 from tests.integration.encryption_helpers import (
     MARKER,
     PASSPHRASE,
     cheap_kdf,  # noqa: F401  (autouse)
 )
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.integration.raw_sqlite import nocontact, raw_bytes
 
 
 def nocontact_here(*argv: str, stdin: str = "") -> tuple[int, str, str]:
@@ -134,32 +130,6 @@ def export_with(marker: str) -> str:
 
 
 # --- the raw database files (real CLI, real SQLite file) ------------------------------------
-
-
-def nocontact(data_dir: Path, *argv: str, stdin: str | None = None) -> str:
-    env = {**os.environ, "NOCONTACT_DATA_DIR": str(data_dir)}
-    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "NOCONTACT_USER"):
-        env.pop(name, None)
-    env["DJANGO_SUPERUSER_PASSWORD"] = PASSWORD
-    done = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "nocontact"), *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-        input=stdin,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def raw_bytes(data_dir: Path) -> bytes:
-    return b"".join(
-        path.read_bytes()
-        for path in data_dir.iterdir()
-        if path.name.startswith("nocontact.sqlite3")
-    )
 
 
 # Turns encryption on, then looks at the files while its connection is still open,

@@ -86,9 +86,12 @@ def base_env(data_dir: Path) -> dict[str, str]:
 
 
 def generate(years: int, end: dt.date, regenerate: bool) -> Path:
-    """Reuse the data when the generator, the seed and the end date are the same."""
+    """Reuse the data when the generator, the seed, the end date and the migrations
+    (the schema the database was made with) are the same."""
     out = OUT / f"{years}y"
-    stamp = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:16] + f" {SEED} {end}"
+    migrations = sorted(p.name for p in (ROOT / "nocontact").glob("*/migrations/0*.py"))
+    made_by = GENERATOR.read_bytes() + "\n".join(migrations).encode()
+    stamp = hashlib.sha256(made_by).hexdigest()[:16] + f" {SEED} {end}"
     stamp_file = out / "stamp"
     ready = (out / "export.json").exists() and (out / "data" / "nocontact.sqlite3").exists()
     if not regenerate and ready and stamp_file.exists() and stamp_file.read_text() == stamp:

@@ -14,8 +14,8 @@ import sys
 from typing import Any, Final
 
 from nocontact.cli.base import CommandError, Output
-from nocontact.core.coach import Route, analyse
 from nocontact.core.coach_rules import WHOLE_MESSAGE_CODES
+from nocontact.core.coach_rules.codes import Route
 from nocontact.core.i18n import N_
 
 # Every sentence this command prints (argument errors end without a full stop:
@@ -114,6 +114,9 @@ def handle_coach(args: argparse.Namespace, out: Output) -> int:
     draft = read_draft(args.text, out)
     if len(draft) > DRAFT_MAX_CHARACTERS:
         raise CommandError(TOO_LONG.format(max=f"{DRAFT_MAX_CHARACTERS:,}"))
+    # Imported here: compiling the coach's patterns costs every other command's start-up.
+    from nocontact.core.coach import analyse
+
     result = analyse(draft, args.route, send_at=args.send_at, unanswered=args.unanswered)
     if args.json:
         out.json(result.to_json())

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "nocontact.accounts.request_cache.RequestCacheMiddleware",
     "nocontact.accounts.middleware.UserTimezoneMiddleware",
     "nocontact.web.middleware.NoStoreMiddleware",
     "nocontact.accounts.lock.AppLockMiddleware",

@@ -5,6 +5,8 @@ from django.contrib.auth.models import User
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nocontact.accounts import request_cache
+
 
 class UserSettings(models.Model):
     """What the user told us about themselves: their clock and their safety net."""
@@ -24,10 +26,15 @@ class UserSettings(models.Model):
 
 
 def settings_for(user: User) -> UserSettings:
-    obj, _created = UserSettings.objects.get_or_create(
-        user=user, defaults={"timezone": settings.DEFAULT_USER_TIMEZONE}
-    )
-    return obj
+    """The user's settings, made on first use; loaded once per request."""
+
+    def load() -> UserSettings:
+        obj, _created = UserSettings.objects.get_or_create(
+            user=user, defaults={"timezone": settings.DEFAULT_USER_TIMEZONE}
+        )
+        return obj
+
+    return request_cache.memo(("settings", user.pk), load)
 
 
 class WordsVault(models.Model):

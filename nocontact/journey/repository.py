@@ -118,9 +118,18 @@ def insights_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
 
 
 def program_state(breakup: Breakup, today: dt.date | None = None) -> ProgramState:
+    return program_state_and_events(breakup, today)[0]
+
+
+def program_state_and_events(
+    breakup: Breakup, today: dt.date | None = None
+) -> tuple[ProgramState, list[core.Event]]:
+    """The state, and the events it comes from (``program_events``: every rare kind,
+    and the check-ins and urges of the recent window, today included)."""
     tz = user_tz(breakup.user)
     today = today or clock.local_now(tz).date()
-    return derive_state(to_profile(breakup), program_events(breakup, today), today, tz)
+    events = program_events(breakup, today)
+    return derive_state(to_profile(breakup), events, today, tz), events
 
 
 def record_event(

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.hashers import check_password
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -108,6 +110,28 @@ def test_it_keeps_the_session_awake_on_keep_alive(
     assert owner_client.get(reverse("lock_alive")).status_code == 200
     seen = owner_client.session[lock.SESSION_SEEN]
     assert time.time() - seen < 5
+
+
+def test_it_does_not_save_the_session_on_every_request(
+    owner: Any, owner_client: Any, owner_breakup: Any
+) -> None:
+    with_pin(owner, idle=5)
+    unlock(owner_client)
+    owner_client.get(reverse("dashboard"))
+    with CaptureQueriesContext(connection) as queries:
+        assert owner_client.get(reverse("dashboard")).status_code == 200
+    assert not [q for q in queries if "django_session" in q["sql"] and "SELECT" not in q["sql"]]
+
+
+def test_it_never_locks_before_nine_tenths_of_the_idle_time(
+    owner: Any, owner_client: Any, owner_breakup: Any
+) -> None:
+    with_pin(owner, idle=1)
+    unlock(owner_client)
+    age_session(owner_client, 5)  # a request 5 s ago (not written down: under 6 s)
+    assert owner_client.get(reverse("dashboard")).status_code == 200
+    age_session(owner_client, 54)
+    assert owner_client.get(reverse("dashboard")).status_code == 200
 
 
 def test_it_shows_nothing_of_the_app_while_locked(

@@ -108,6 +108,25 @@ def test_it_shows_the_latest_urge(owner_client: Any, owner_breakup: Any) -> None
     assert "intensity 3 of 10" not in html
 
 
+def test_it_shows_an_urge_older_than_the_recent_weeks(
+    owner_client: Any, owner_breakup: Any
+) -> None:
+    add_event(owner_breakup, "urge", days_ago(60), intensity=4, outcome="slipped")
+    html = owner_client.get(URL).content.decode()
+    assert "intensity 4 of 10" in html
+    assert "You reached out, and you logged it honestly." in html
+
+
+def test_it_shows_the_later_urge_of_two_at_the_same_minute(
+    owner_client: Any, owner_breakup: Any
+) -> None:
+    add_event(owner_breakup, "urge", days_ago(1), intensity=3, outcome="resisted")
+    add_event(owner_breakup, "urge", days_ago(1), intensity=7, outcome="resisted")
+    html = owner_client.get(URL).content.decode()
+    assert "intensity 7 of 10" in html
+    assert "intensity 3 of 10" not in html
+
+
 def test_it_offers_every_quick_action(owner_client: Any, owner_breakup: Any) -> None:
     html = owner_client.get(URL).content.decode()
     for name in ("sos", "checkin", "urge", "slip", "checked_on_them", "ex_contact"):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja.security import HttpBearer
@@ -13,7 +16,7 @@ from ninja.security import HttpBearer
 from nocontact.accounts import words
 from nocontact.accounts.errors import WordsLocked
 from nocontact.api.errors import ApiError
-from nocontact.api.schemas import ErrorOut, ValidationErrorOut
+from nocontact.api.schemas import PAGE_SIZE, ErrorOut, ValidationErrorOut
 from nocontact.api.tokens import user_for_token
 from nocontact.core.program import ProgramState
 from nocontact.journey import repository
@@ -70,3 +73,18 @@ WORDS: dict[int, Any] = {403: ErrorOut}
 def refuse_sealed_words(user: User) -> None:
     if words.is_on(user.pk):
         raise WordsLocked
+
+
+Row = TypeVar("Row", bound=Model)
+
+
+def page_of(rows: QuerySet[Row], page: int, out: Callable[[Row], dict[str, Any]]) -> dict[str, Any]:
+    """One page of a list: ``count``, ``page``, ``pages`` and its ``results``, newest first."""
+    count = rows.count()
+    start = (page - 1) * PAGE_SIZE
+    return {
+        "count": count,
+        "page": page,
+        "pages": max(1, math.ceil(count / PAGE_SIZE)),
+        "results": [out(row) for row in rows[start : start + PAGE_SIZE]],
+    }

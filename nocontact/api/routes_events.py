@@ -9,7 +9,6 @@ guardrail is the web's own function: the contact tools follow
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from django.db import transaction
@@ -21,11 +20,19 @@ from pydantic import Field
 
 from nocontact.accounts import vault
 from nocontact.api import schemas_events as s
-from nocontact.api.common import AUTH, BODY, NEEDS_BREAKUP, WORDS, breakup_of, locked, user_of
+from nocontact.api.common import (
+    AUTH,
+    BODY,
+    NEEDS_BREAKUP,
+    WORDS,
+    breakup_of,
+    locked,
+    page_of,
+    user_of,
+)
 from nocontact.api.errors import ApiError, invalid_event
 from nocontact.api.schemas import (
     MAX_PAGE,
-    PAGE_SIZE,
     ErrorOut,
     In,
     LoggedKind,
@@ -69,14 +76,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilter]) -> Any:
     rows = Event.objects.filter(breakup=breakup).order_by("-at", "-pk")
     if filters.kind is not None:
         rows = rows.filter(kind=filters.kind)
-    count = rows.count()
-    start = (filters.page - 1) * PAGE_SIZE
-    return {
-        "count": count,
-        "page": filters.page,
-        "pages": max(1, math.ceil(count / PAGE_SIZE)),
-        "results": [event_out(row) for row in rows[start : start + PAGE_SIZE]],
-    }
+    return page_of(rows, filters.page, event_out)
 
 
 @router.get(

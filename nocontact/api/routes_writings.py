@@ -6,7 +6,6 @@ self-harm is saved all the same, and the answer carries the crisis resources.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from django.db.models import QuerySet
@@ -23,13 +22,13 @@ from nocontact.api.common import (
     WORDS,
     breakup_of,
     crisis_resources,
+    page_of,
     refuse_sealed_words,
     user_of,
 )
 from nocontact.api.errors import invalid_event
 from nocontact.api.schemas import (
     MAX_PAGE,
-    PAGE_SIZE,
     ErrorOut,
     ObjectId,
     ValidationErrorOut,
@@ -85,14 +84,7 @@ def list_writings(request: HttpRequest, filters: Query[WritingFilter]) -> Any:
     if filters.kind is not None:
         rows = rows.filter(kind=filters.kind)
     rows = rows.order_by("-at", "-pk")
-    count = rows.count()
-    start = (filters.page - 1) * PAGE_SIZE
-    return {
-        "count": count,
-        "page": filters.page,
-        "pages": max(1, math.ceil(count / PAGE_SIZE)),
-        "results": [writing_out(w) for w in rows[start : start + PAGE_SIZE]],
-    }
+    return page_of(rows, filters.page, writing_out)
 
 
 @router.post(

@@ -6,6 +6,7 @@ class JourneyConfig(AppConfig):
     label = "journey"
 
     def ready(self) -> None:
-        from nocontact.journey import sealing
+        from nocontact.journey import sealing, state_cache
 
         sealing.connect()
+        state_cache.connect()

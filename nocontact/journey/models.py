@@ -6,8 +6,10 @@ records and ``nocontact.core`` decides everything.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -68,6 +70,10 @@ class Breakup(models.Model):
     unsafe = models.BooleanField(_("the relationship was abusive or unsafe"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     archived_at = models.DateTimeField(null=True, blank=True)
+    # A new random value whenever anything the program state is derived from changes:
+    # this row (``save``), its events and its occasions and items (``touch``, from the
+    # signals at the end of this module). The key of ``state_cache``.
+    version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = BreakupQuerySet.as_manager()
 
@@ -76,6 +82,12 @@ class Breakup(models.Model):
 
     def __str__(self) -> str:
         return f"breakup {self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.version = uuid.uuid4()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
 
 
 class Occasion(models.Model):

@@ -28,7 +28,7 @@ from nocontact.core.program import (
     ProgramState,
     derive_state,
 )
-from nocontact.journey import sealing
+from nocontact.journey import sealing, state_cache
 from nocontact.journey.models import Breakup, Event, ItemLeft, Occasion, Writing
 
 
@@ -118,18 +118,18 @@ def insights_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
 
 
 def program_state(breakup: Breakup, today: dt.date | None = None) -> ProgramState:
-    return program_state_and_events(breakup, today)[0]
+    """Everything the program knows about ``breakup`` today.
 
-
-def program_state_and_events(
-    breakup: Breakup, today: dt.date | None = None
-) -> tuple[ProgramState, list[core.Event]]:
-    """The state, and the events it comes from (``program_events``: every rare kind,
-    and the check-ins and urges of the recent window, today included)."""
+    Derived once per process for each version of the breakup and each day
+    (``state_cache``); ``breakup`` is brought up to date first when it changed.
+    """
+    breakup = state_cache.current(breakup)
     tz = user_tz(breakup.user)
     today = today or clock.local_now(tz).date()
-    events = program_events(breakup, today)
-    return derive_state(to_profile(breakup), events, today, tz), events
+    key = ("state", breakup.pk, breakup.version, today, str(tz))
+    return state_cache.remembered(
+        key, lambda: derive_state(to_profile(breakup), program_events(breakup, today), today, tz)
+    )
 
 
 def record_event(
@@ -248,3 +248,4 @@ def add_events(breakup: Breakup, events: Iterable[core.Event]) -> None:
             )
     sealing.bulk_create(Event, rows, breakup.user_id)
     sealing.bulk_create(Writing, writings, breakup.user_id)
+    state_cache.touch(breakup.pk)  # a bulk insert sends no signal

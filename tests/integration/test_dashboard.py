@@ -213,8 +213,8 @@ def test_its_query_count_does_not_grow_with_history(
     large = make_breakup(owner, breakup_date=dt.date.today() - dt.timedelta(days=600))
     _history(large, 500)
     with django_assert_max_num_queries(few):
-        owner_client.get(URL)
-    assert _queries(owner_client) == few
+        owner_client.get(URL)  # the first look at the long history derives its state
+    assert _queries(owner_client) < few  # then it is kept: the events are not read again
     assert few <= 12
 
 

@@ -1,9 +1,9 @@
 """Today: the day count and everything that keeps it going.
 
 Every number comes from ``repository.program_state``; this view only chooses
-what to show. It stays fast as the history grows: today's check-in and the latest
-urge come from the events the state was derived from (the recent window); only a
-person with no urge in that window costs one more small query.
+what to show. It stays fast as the history grows: the state is derived once per
+change and day (``journey/state_cache.py``), and today's check-in and the latest
+urge are two index lookups.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from nocontact.core import rules
-from nocontact.core.model import Event as CoreEvent
 from nocontact.core.model import EventKind, Goal, Phase
 from nocontact.core.program import ProgramState
 from nocontact.journey import repository
@@ -52,23 +51,6 @@ def latest_urge(breakup: Breakup) -> Event | None:
     )
 
 
-def checked_in_among(events: list[CoreEvent], day: dt.date) -> bool:
-    """``checked_in_on``, from ``program_events`` (their window always holds today)."""
-    start, end = local_day_bounds(day)
-    return any(e.kind is EventKind.CHECKIN and start <= e.at < end for e in events)
-
-
-def latest_urge_among(breakup: Breakup, events: list[CoreEvent]) -> CoreEvent | Event | None:
-    """``latest_urge``, from ``program_events`` when they hold it without a tie."""
-    urges = [e for e in events if e.kind is EventKind.URGE]
-    if urges:
-        latest = max(e.at for e in urges)
-        at_latest = [e for e in urges if e.at == latest]
-        if len(at_latest) == 1:
-            return at_latest[0]
-    return latest_urge(breakup)  # none in the window (or two at the same instant)
-
-
 def _readiness(state: ProgramState) -> dict[str, Any]:
     return {
         "verdict": state.readiness.verdict.value,
@@ -88,7 +70,7 @@ def _readiness(state: ProgramState) -> dict[str, Any]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     breakup: Breakup = request.breakup  # type: ignore[attr-defined]
     breakup.user = request.user  # type: ignore[assignment]  # already loaded: spare a query
-    state, events = repository.program_state_and_events(breakup)
+    state = repository.program_state(breakup)
     percent = (
         min(100, round(100 * state.day_count / state.minimum_days)) if state.minimum_days else 100
     )
@@ -103,8 +85,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "progress_percent": percent,
         "strength_percent": round(100 * state.strength),
         "milestone_today": rules.reached_milestone(state.day_count),
-        "checked_in_today": checked_in_among(events, state.today),
-        "latest_urge": latest_urge_among(breakup, events),
+        "checked_in_today": checked_in_on(breakup, state.today),
+        "latest_urge": latest_urge(breakup),
         "urge_max": rules.URGE_INTENSITY_RANGE[1],
         "show_readiness": show_readiness,
         "readiness": _readiness(state) if show_readiness else None,

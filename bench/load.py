@@ -59,7 +59,10 @@ ROUNDS = 4  # each measure is split into this many rounds, taking turns with the
 
 
 def stamp(end: dt.date) -> str:
-    code = b"".join(p.read_bytes() for p in (GENERATOR, ROOT / "bench" / "generate.py"))
+    """What the seed depends on: the generators, the schema (every migration), the day."""
+    migrations = sorted(ROOT.glob("nocontact/*/migrations/*.py"))
+    sources = [GENERATOR, ROOT / "bench" / "generate.py", *migrations]
+    code = b"".join(p.read_bytes() for p in sources)
     return f"{hashlib.sha256(code).hexdigest()[:16]} {USERS} {SEED} {end}"
 
 

@@ -55,6 +55,14 @@ NICKNAME: Final = (
     rf"(?:{DIGIT}(?:{SPACE}|[\-./()])*){{6}}))"
     rf"{SPACE}*[^{_SPACES}@\x00][^@\x00]*$"
 )
+# A moment: RFC 3339, the shape of JSON Schema's date-time, with its offset (never naive),
+# spelled out with [0-9] like DIGIT. MOMENT_BODY is what the server matches in full.
+MOMENT_BODY: Final = (
+    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"
+    r"(?:Z|[+\-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+)
+MOMENT: Final = f"^{MOMENT_BODY}$"
 PAGE_SIZE: Final = 50
 # A row id: what a 64-bit primary key can hold (beyond it, the database would fail).
 ObjectId = Annotated[int, Path(ge=1, le=2**63 - 1)]

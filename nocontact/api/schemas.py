@@ -12,7 +12,7 @@ from typing import Annotated, Final, Literal
 from ninja import Path, Schema
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
-from nocontact.core import rules
+from nocontact.core import moments, rules
 from nocontact.core.events import MAX_TEXT_CHARS
 from nocontact.core.model import EndedBy, EventKind, Goal, LockReason, Phase, Verdict
 from nocontact.web.forms_coach import DRAFT_MAX_CHARACTERS, UNANSWERED_MAX
@@ -55,14 +55,8 @@ NICKNAME: Final = (
     rf"(?:{DIGIT}(?:{SPACE}|[\-./()])*){{6}}))"
     rf"{SPACE}*[^{_SPACES}@\x00][^@\x00]*$"
 )
-# A moment: RFC 3339, the shape of JSON Schema's date-time, with its offset (never naive),
-# spelled out with [0-9] like DIGIT. MOMENT_BODY is what the server matches in full.
-MOMENT_BODY: Final = (
-    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"
-    r"(?:Z|[+\-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
-)
-MOMENT: Final = f"^{MOMENT_BODY}$"
+# A moment (an event's ``at``): RFC 3339 with its offset, checked by core.moments.
+MOMENT: Final = f"^{moments.SHAPE}$"
 # A name on the profile page: something to say, and no "@", link or web address
 # (web/forms_profile.py); like NICKNAME, but digits are welcome ("our 5th anniversary").
 A_NAME: Final = (

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nocontact.core import rules
-from nocontact.core.moments import InvalidMoment, MomentProblem, past_moment
+from nocontact.core.moments import InvalidMoment, MomentProblem, past_moment, read_moment
 
 NOW = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -48,3 +48,24 @@ def test_the_first_hours_of_year_one_are_before_the_breakup_not_a_crash() -> Non
         past_moment(first, NOW, ZoneInfo("America/New_York"), BREAKUP)
     assert caught.value.problem is MomentProblem.BEFORE_BREAKUP
     assert past_moment(first, NOW, ZoneInfo("Asia/Tokyo"), dt.date(1, 1, 1)) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-22T21:30:00", MomentProblem.NAIVE),
+        ("2026-11-22 21:30:00+01:00", MomentProblem.UNREADABLE),
+        ("0000-01-01T00:00:00Z", MomentProblem.UNREADABLE),
+        ("2026-11-22T21:30:00+01:00\n", MomentProblem.UNREADABLE),
+        ("2027-02-29T10:00:00Z", MomentProblem.NO_SUCH_DAY),
+    ],
+)
+def test_it_reads_only_rfc_3339_with_an_offset(text: str, expected: MomentProblem) -> None:
+    with pytest.raises(InvalidMoment) as caught:
+        read_moment(text)
+    assert caught.value.problem is expected
+
+
+def test_it_reads_z_and_offsets() -> None:
+    assert read_moment("2026-11-22T20:00:00Z") == NOW
+    assert read_moment("2026-11-22T21:00:00.000+01:00") == NOW

@@ -7,7 +7,13 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
-from nocontact.api import routes_breakup, routes_events, routes_program, routes_writings
+from nocontact.api import (
+    routes_breakup,
+    routes_events,
+    routes_profile_lists,
+    routes_program,
+    routes_writings,
+)
 from nocontact.api.common import BearerToken
 from nocontact.api.errors import install_handlers
 
@@ -41,6 +47,7 @@ api = Api(
 )
 install_handlers(api)
 api.add_router("/", routes_breakup.router)
+api.add_router("/", routes_profile_lists.router)
 api.add_router("/", routes_events.router)
 api.add_router("/", routes_writings.router)
 api.add_router("/", routes_program.router)

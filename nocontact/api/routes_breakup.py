@@ -14,6 +14,7 @@ from ninja import Router, Status
 
 from nocontact.api.common import AUTH, BODY, breakup_of, user_of
 from nocontact.api.errors import ApiError
+from nocontact.api.routes_profile_lists import hard_date_out, item_out, occasion_out
 from nocontact.api.schemas import BreakupIn, BreakupOut, BreakupPatch, ErrorOut
 from nocontact.core import model as core
 from nocontact.journey import repository
@@ -34,17 +35,9 @@ def breakup_out(breakup: Breakup) -> dict[str, Any]:
         "intensity": breakup.intensity,
         "goal": breakup.goal,
         "unsafe": breakup.unsafe,
-        "occasions": [
-            {"name": o.name, "date": o.date} for o in dates if o.kind == Occasion.Kind.OCCASION
-        ],
-        "hard_dates": [
-            {"name": o.name, "date": o.date, "coping_plan": o.coping_plan}
-            for o in dates
-            if o.kind == Occasion.Kind.HARD_DATE
-        ],
-        "items_left": [
-            {"name": i.name, "substantial": i.substantial} for i in breakup.items_left.all()
-        ],
+        "occasions": [occasion_out(o) for o in dates if o.kind == Occasion.Kind.OCCASION],
+        "hard_dates": [hard_date_out(o) for o in dates if o.kind == Occasion.Kind.HARD_DATE],
+        "items_left": [item_out(i) for i in breakup.items_left.all()],
         "created_at": breakup.created_at,
     }
 

@@ -5,6 +5,7 @@ guardrail is the web's own function: the contact tools follow
 ``contact_tools_offered``, the routes ``routes_for``, the strategy
 ``strategy_offered``, the outcomes ``allowed_outcomes``, the self-check
 ``next_readiness_check_on``. A refusal is 403 (closed) or 409 (not now).
+The day-to-day kinds take an optional ``at`` (api/moments.py, core/moments.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from nocontact.api.common import (
     user_of,
 )
 from nocontact.api.errors import ApiError, invalid_event
+from nocontact.api.moments import moment_of
 from nocontact.api.schemas import (
     MAX_PAGE,
     ErrorOut,
@@ -173,13 +175,14 @@ def log(request: HttpRequest, kind: EventKind, payload: In) -> Status[dict[str, 
     breakup = breakup_of(request)
     data = payload.model_dump(mode="json", exclude_none=True)
     signals = data.pop("signals", [])
+    at = moment_of(breakup, data.pop("at", None))
     _guard(kind, breakup, data)
     try:
         with transaction.atomic():
             if kind is EventKind.URGE:
-                row, _slip = repository.log_urge(breakup, data)
+                row, _slip = repository.log_urge(breakup, data, at=at)
             else:
-                row = repository.record_event(breakup, kind, data)
+                row = repository.record_event(breakup, kind, data, at=at)
             for signal in signals:  # seen at the attempt or meeting: the same moment
                 repository.record_event(breakup, EventKind.SIGNAL, {"signal": signal}, at=row.at)
     except InvalidEvent as error:
@@ -193,7 +196,7 @@ OPEN: dict[int, Any] = {**NEEDS_BREAKUP, **AUTH, **WORDS, **BODY}
 
 @router.post("/events/checkin", response={201: s.CheckinOut, **OPEN})
 def log_checkin(request: HttpRequest, payload: s.CheckinIn) -> Any:
-    """Today's check-in."""
+    """A check-in: now, or for an evening that has passed (``at``)."""
     return log(request, EventKind.CHECKIN, payload)
 
 
@@ -205,7 +208,7 @@ def log_urge(request: HttpRequest, payload: s.UrgeIn) -> Any:
 
 @router.post("/events/slip", response={201: s.SlipOut, **OPEN})
 def log_slip(request: HttpRequest, payload: s.SlipIn) -> Any:
-    """A contact you started, now. Your count starts again; what you built stays."""
+    """A contact you started (now, or ``at``). Your count starts again; what you built stays."""
     return log(request, EventKind.SLIP, payload)
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Final, Literal
 from ninja import Path, Schema
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
-from nocontact.core import rules
+from nocontact.core import moments, rules
 from nocontact.core.events import MAX_TEXT_CHARS
 from nocontact.core.model import EndedBy, EventKind, Goal, LockReason, Phase, Verdict
 from nocontact.web.forms_coach import DRAFT_MAX_CHARACTERS, UNANSWERED_MAX
@@ -55,6 +55,21 @@ NICKNAME: Final = (
     rf"(?:{DIGIT}(?:{SPACE}|[\-./()])*){{6}}))"
     rf"{SPACE}*[^{_SPACES}@\x00][^@\x00]*$"
 )
+# A moment (an event's ``at``): RFC 3339 with its offset, checked by core.moments.
+MOMENT: Final = f"^{moments.SHAPE}$"
+# A name on the profile page: something to say, and no "@", link or web address
+# (web/forms_profile.py); like NICKNAME, but digits are welcome ("our 5th anniversary").
+A_NAME: Final = (
+    r"^(?![^\x00]*(?:[Hh][Tt][Tt][Pp][SsſS]?://|[Ww][Ww][Ww]\.|"
+    r"\.(?:[Cc][Oo][Mm]|[Nn][Ee][Tt]|[Oo][Rr][Gg])(?![0-9A-Za-z_])))"
+    rf"{SPACE}*[^{_SPACES}@\x00][^@\x00]*$"
+)
+# A date the profile page accepts: from 1900-01-01 to 2200-12-31 (the format says which days exist).
+KNOWN_DATE: Final = (
+    r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+)
+MAX_NAME_CHARS: Final = 120
+MAX_PLAN_CHARS: Final = 2000
 PAGE_SIZE: Final = 50
 # A row id: what a 64-bit primary key can hold (beyond it, the database would fail).
 ObjectId = Annotated[int, Path(ge=1, le=2**63 - 1)]
@@ -109,19 +124,57 @@ Intensity = Annotated[int, Field(strict=True, ge=0, le=rules.MAX_INTENSITY), JSO
 
 
 class OccasionOut(Schema):
+    id: int
     name: str
     date: dt.date
 
 
 class HardDateOut(Schema):
+    id: int
     name: str
     date: dt.date
     coping_plan: str
 
 
 class ItemLeftOut(Schema):
+    id: int
     name: str
     substantial: bool
+
+
+# What the profile page's forms accept (web/forms_profile.py DateForm, ItemForm): a name
+# with something to say and no email address or link, a date from 1900 to 2200.
+AName = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS, pattern=A_NAME)]
+KnownDate = Annotated[
+    str,
+    Field(
+        pattern=KNOWN_DATE,
+        json_schema_extra={"format": "date"},
+        description="YYYY-MM-DD, from 1900 to 2200.",
+    ),
+]
+
+
+class OccasionIn(In):
+    """A date of theirs you already know, like a birthday: only the date, never where they are."""
+
+    name: AName
+    date: KnownDate
+
+
+class HardDateIn(In):
+    """A day that may sting (an anniversary, a holiday), with a plan for it."""
+
+    name: AName
+    date: KnownDate
+    coping_plan: Annotated[str, Field(max_length=MAX_PLAN_CHARS, pattern=NO_NUL)] = ""
+
+
+class ItemLeftIn(In):
+    name: AName
+    substantial: StrictBool = Field(
+        False, description="Worth giving back (a guitar, a passport), not a toothbrush."
+    )
 
 
 class BreakupOut(Schema):
@@ -296,6 +349,22 @@ class ExportEventOut(BaseModel):
     at: dt.datetime
 
 
+class ExportOccasionOut(BaseModel):
+    name: str
+    date: dt.date
+
+
+class ExportHardDateOut(BaseModel):
+    name: str
+    date: dt.date
+    coping_plan: str
+
+
+class ExportItemLeftOut(BaseModel):
+    name: str
+    substantial: bool
+
+
 class ExportBreakupOut(BaseModel):
     model_config = ConfigDict(extra="allow")
     id: str
@@ -306,9 +375,9 @@ class ExportBreakupOut(BaseModel):
     intensity: int
     goal: Goal
     unsafe: bool
-    occasions: list[OccasionOut]
-    hard_dates: list[HardDateOut]
-    items_left: list[ItemLeftOut]
+    occasions: list[ExportOccasionOut]
+    hard_dates: list[ExportHardDateOut]
+    items_left: list[ExportItemLeftOut]
     events: list[ExportEventOut]
 
 

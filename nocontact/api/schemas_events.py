@@ -13,7 +13,7 @@ from typing import Annotated, Final, Literal
 from ninja import Schema
 from pydantic import Field, StrictBool
 
-from nocontact.api.schemas import JSON_INTEGER, NO_NUL, In
+from nocontact.api.schemas import JSON_INTEGER, MOMENT, NO_NUL, In
 from nocontact.core import rules
 from nocontact.core.events import MAX_NOTE_CHARS, MAX_TRIGGER_CHARS, MAX_TRIGGERS
 from nocontact.core.model import (
@@ -51,12 +51,27 @@ SleepHours = Annotated[
 Note = Annotated[str, Field(max_length=MAX_NOTE_CHARS, pattern=NO_NUL)]
 Trigger = Annotated[str, Field(max_length=MAX_TRIGGER_CHARS, pattern=NO_NUL)]
 Signals = Annotated[list[Signal], Field(max_length=len(Signal))]
+# Checked by the route (api/moments.py), with a kind word for each problem.
+Moment = Annotated[str, Field(json_schema_extra={"format": "date-time", "pattern": MOMENT})]
+AT_HELP: Final = (
+    "When it happened, ISO 8601 with its offset (2026-11-22T21:30:00+01:00); left out: now. "
+    "Not still ahead (a clock a few minutes fast is forgiven), not before the day of the "
+    "breakup on your own clock: else 422."
+)
 
 
 # --- Inputs -------------------------------------------------------------------------
 
 
-class CheckinIn(In):
+class Dated(In):
+    """An entry that may be logged later than it happened: an urge an hour ago, last night's
+    check-in. The decisions (self-check, strategy, attempt, outcome) are logged as they are
+    made, under today's guardrails: they take no ``at``."""
+
+    at: Moment | None = Field(None, description=AT_HELP)
+
+
+class CheckinIn(Dated):
     mood: Mood
     desperation: Desperation
     cried: StrictBool
@@ -65,7 +80,7 @@ class CheckinIn(In):
     note: Note | None = None
 
 
-class UrgeIn(In):
+class UrgeIn(Dated):
     """An urge; ``slipped`` logs the contact (a slip) too, at the same moment."""
 
     intensity: UrgeIntensity
@@ -75,17 +90,17 @@ class UrgeIn(In):
     note: Note | None = None
 
 
-class SlipIn(In):
+class SlipIn(Dated):
     channel: Channel | None = None
     note: Note | None = None
 
 
-class CheckedOnThemIn(In):
+class CheckedOnThemIn(Dated):
     how: CheckedHow | None = None
     note: Note | None = None
 
 
-class ExContactIn(In):
+class ExContactIn(Dated):
     channel: Channel | None = None
     tone: Tone | None = None
     text: Note | None = None
@@ -115,14 +130,14 @@ class AttemptIn(In):
     signals: Signals = Field(default_factory=list, description="Signals seen, logged with it.")
 
 
-class MeetingIn(In):
+class MeetingIn(Dated):
     again_both_sides: StrictBool | None = None
     feeling: Mood | None = None
     note: Note | None = None
     signals: Signals = Field(default_factory=list, description="Signals seen, logged with it.")
 
 
-class SignalIn(In):
+class SignalIn(Dated):
     signal: Signal
     note: Note | None = None
 

@@ -120,5 +120,6 @@ HARD_DATE_REMINDER_LEAD_DAYS: Final = 1
 DEFAULT_REMINDER_TIME: Final = dt.time(21, 0)
 # An urge logged while offline keeps the moment it was logged, within these bounds.
 OFFLINE_ENTRY_MAX_AGE_DAYS: Final = 14
-# A phone's clock may run a little ahead of the server's: a moment this far ahead is "now".
+# A phone's clock may run a little ahead of the server's: a moment this far ahead is "now"
+# (an entry logged offline, and an event's "at" sent through the API: core/moments.py).
 OFFLINE_CLOCK_SKEW_MINUTES: Final = 5

@@ -15,6 +15,20 @@ OPERATIONS = {
     ("get", "/api/v1/breakup"),
     ("post", "/api/v1/breakup"),
     ("patch", "/api/v1/breakup"),
+    *(
+        (method, f"/api/v1/breakup/{name}{item}")
+        for name, key in (
+            ("occasions", "occasion_id"),
+            ("hard_dates", "hard_date_id"),
+            ("items_left", "item_id"),
+        )
+        for method, item in (
+            ("get", ""),
+            ("post", ""),
+            ("get", f"/{{{key}}}"),
+            ("delete", f"/{{{key}}}"),
+        )
+    ),
     ("get", "/api/v1/events"),
     ("get", "/api/v1/events/{event_id}"),
     *(("post", f"/api/v1/events/{kind}") for kind in get_args(LoggedKind)),

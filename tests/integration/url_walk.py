@@ -92,6 +92,9 @@ SAMPLE_VALUES: dict[tuple[str, str], str] = {
     # The API's ids (tests/integration/test_api_*.py test them with real tokens).
     ("*", "event_id"): "1",
     ("*", "writing_id"): "1",
+    ("*", "occasion_id"): "1",
+    ("*", "hard_date_id"): "1",
+    ("*", "item_id"): "1",
 }
 
 

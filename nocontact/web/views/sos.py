@@ -107,7 +107,7 @@ def sos(request: HttpRequest) -> HttpResponse:
         "delay_minutes": rules.SOS_DELAY_MINUTES,
         "delay_seconds": rules.SOS_DELAY_MINUTES * 60,
         "delay_ends": now + dt.timedelta(minutes=rules.SOS_DELAY_MINUTES),
-        "reasons": Reason.objects.filter(user=user).only("text")[:REASONS_SHOWN],
+        "reasons": list(Reason.objects.filter(user=user).only("text")[:REASONS_SHOWN]),
         "last_slip": last_slip_note(breakup),
         "resisted": resisted_urges(breakup),
         "friend_name": user_settings.friend_name,

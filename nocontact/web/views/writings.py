@@ -6,7 +6,6 @@ from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.models import User
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +20,7 @@ from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Writing
 from nocontact.web import forms_coach as fc
 from nocontact.web import forms_program as f
-from nocontact.web.views.common import breakup_required
+from nocontact.web.views.common import breakup_required, page_by_ids
 from nocontact.web.views.crisis import after_saving
 from nocontact.web.views.sos import save_writing
 
@@ -38,12 +37,14 @@ def _own(request: HttpRequest, pk: int) -> Writing:
 @breakup_required
 def writings(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
-    rows = Writing.objects.filter(breakup__user=cast(User, request.user)).only("kind", "text", "at")
+    rows = Writing.objects.filter(breakup__user=cast(User, request.user))
     if kind in KINDS:
         rows = rows.filter(kind=kind)
     else:
         kind = ""
-    page = Paginator(rows.order_by("-at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_by_ids(
+        rows, ("-at", "-pk"), PAGE_SIZE, request.GET.get("page"), "kind", "text", "at"
+    )
     context = {"nav": "writings", "page": page, "kind": kind}
     return render(request, "web/writings.html", context)
 

@@ -26,7 +26,6 @@ from django.db import models, transaction
 from django.db.models.signals import post_init, post_save, pre_save
 
 from nocontact.accounts import vault, words
-from nocontact.accounts.models import WordsVault
 from nocontact.core.events import TEXT_FIELDS
 from nocontact.core.model import EventKind
 from nocontact.journey.models import Breakup, Event, Writing
@@ -90,7 +89,7 @@ def key_for_owner(owner_id: int) -> words.UnlockedKey | None:
 
     Raises ``WordsLocked`` when encryption is on and this request has not unlocked it.
     """
-    key_id = WordsVault.objects.filter(user_id=owner_id).values_list("key_id", flat=True).first()
+    key_id = words.key_id_of(owner_id)
     if key_id is None:
         return None
     key = words.current()

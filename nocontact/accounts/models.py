@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nocontact.accounts import request_cache
-from nocontact.accounts.prepared import ById
+from nocontact.accounts.prepared import ID, Prepared
 
 
 class UserSettings(models.Model):
@@ -26,7 +26,7 @@ class UserSettings(models.Model):
         return f"settings of user {self.user_id}"
 
 
-_SETTINGS = ById(lambda user_id: UserSettings.objects.filter(user_id=user_id))
+_SETTINGS = Prepared(lambda user_id: UserSettings.objects.filter(user_id=user_id), ID)
 
 
 def settings_for(user: User) -> UserSettings:

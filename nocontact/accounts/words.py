@@ -31,7 +31,7 @@ from django.http import HttpRequest, HttpResponse
 from nocontact.accounts import request_cache, vault
 from nocontact.accounts.errors import WordsLocked as WordsLocked
 from nocontact.accounts.models import WordsVault
-from nocontact.accounts.prepared import ById
+from nocontact.accounts.prepared import ID, Prepared
 
 SESSION_KEY: Final = "nc_words"  # the data key, encrypted under the cookie's key
 SESSION_ASK: Final = "nc_words_ask"  # just signed in: offer to unlock once
@@ -69,7 +69,7 @@ def vault_of(user_id: int) -> WordsVault | None:
     return WordsVault.objects.filter(user_id=user_id).first()
 
 
-_KEY_ID = ById(lambda user_id: WordsVault.objects.filter(user_id=user_id).only("key_id"))
+_KEY_ID = Prepared(lambda user_id: WordsVault.objects.filter(user_id=user_id).only("key_id"), ID)
 
 
 def key_id_of(user_id: int) -> str | None:

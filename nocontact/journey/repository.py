@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone as dj_timezone
 
 from nocontact.accounts.models import settings_for
-from nocontact.accounts.prepared import ById
+from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core import clock
 from nocontact.core import model as core
 from nocontact.core.events import validate_event_data
@@ -44,10 +44,11 @@ def today_for(user: User, now: dt.datetime | None = None) -> dt.date:
     return clock.local_now(user_tz(user), now).date()
 
 
-_ACTIVE_BREAKUP = ById(
+_ACTIVE_BREAKUP = Prepared(
     lambda user_id: (
         Breakup.objects.active().filter(user_id=user_id).order_by("-created_at", "-pk")[:1]
-    )
+    ),
+    ID,
 )
 
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from nocontact.accounts import vault, words
 from nocontact.accounts.models import settings_for
-from nocontact.accounts.prepared import ById
+from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core import rules
 from nocontact.core.events import InvalidEvent, validate_event_data
 from nocontact.core.model import EventKind
@@ -36,23 +36,27 @@ SLIPS_LOOKED_AT = 5
 
 
 # The SOS page is opened in the worst minutes: its look-ups run with SQL compiled once.
-_LAST_SLIPS = ById(
+_LAST_SLIPS = Prepared(
     lambda breakup_id: (
         Event.objects.filter(breakup_id=breakup_id, kind=EventKind.SLIP.value)
         .order_by("-at", "-pk")
         .only("at", "data")[:SLIPS_LOOKED_AT]
-    )
+    ),
+    ID,
 )
-_RESISTED_URGES = ById(
+_RESISTED_URGES = Prepared(
     lambda breakup_id: (
         Event.objects.filter(
             breakup_id=breakup_id, kind=EventKind.URGE.value, data__outcome="resisted"
         )
         .order_by("-at", "-pk")
         .only("at", "data")[:RECENT_URGES]
-    )
+    ),
+    ID,
 )
-_REASONS = ById(lambda user_id: Reason.objects.filter(user_id=user_id).only("text")[:REASONS_SHOWN])
+_REASONS = Prepared(
+    lambda user_id: Reason.objects.filter(user_id=user_id).only("text")[:REASONS_SHOWN], ID
+)
 
 
 def last_slip_note(breakup: Breakup) -> Event | None:

@@ -94,3 +94,25 @@ def test_the_check_in_page_says_when_today_is_done(owner_client: Any, owner_brea
     assert done not in owner_client.get(reverse("checkin")).content.decode()
     add_event(owner_breakup, "checkin", dt.datetime.now(dt.UTC), mood=3, desperation=3, cried=False)
     assert done in owner_client.get(reverse("checkin")).content.decode()
+
+
+def test_it_counts_and_pages_as_the_queryset_does(owner_breakup: Any, other_breakup: Any) -> None:
+    start = dt.datetime(2026, 7, 1, 8, 0, tzinfo=BERLIN)
+    for n in range(7):
+        add_event(
+            owner_breakup, "urge", start + dt.timedelta(hours=n), intensity=3, outcome="resisted"
+        )
+    add_event(other_breakup, "urge", start, intensity=3, outcome="resisted")
+    newest_first = Prepared(
+        lambda breakup_id: Event.objects.filter(breakup_id=breakup_id).order_by("-at", "-pk"), ID
+    )
+    expected = list(Event.objects.filter(breakup=owner_breakup).order_by("-at", "-pk"))
+    listing = newest_first.listing(owner_breakup.pk)
+    assert listing.count() == len(expected) == 7
+    assert newest_first.count(other_breakup.pk) == 1
+    for start_at, stop_at in [(0, 3), (3, 6), (6, 9), (9, 12)]:
+        assert listing[start_at:stop_at] == expected[start_at:stop_at]
+    assert listing[2] == expected[2]
+    assert list(listing) == expected
+    assert listing[7:7] == []
+    assert newest_first.listing(0).count() == 0

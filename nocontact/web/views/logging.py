@@ -355,11 +355,21 @@ def _describe(event: Event, words: dict[str, Any] | None = None) -> dict[str, An
     }
 
 
+_HISTORY = Prepared(
+    lambda breakup_id: (
+        Event.objects.filter(breakup_id=breakup_id)
+        .order_by("-at", "-pk")
+        .only("kind", "at", "data")
+    ),
+    ID,
+)
+
+
 @require_GET
 @breakup_required
 def history(request: HttpRequest) -> HttpResponse:
     breakup = _breakup(request)
-    rows = Event.objects.filter(breakup=breakup).order_by("-at", "-pk").only("kind", "at", "data")
+    rows = _HISTORY.listing(breakup.pk)
     page = Paginator(rows, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     words = _log_words(get_language())
     context = {

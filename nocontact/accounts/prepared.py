@@ -12,6 +12,8 @@ The values of a call are integers, strings, dates or aware datetimes, adapted fo
 the database as Django adapts them for a lookup; every other value of the query
 stays as compiled. The first use checks that each mark is found, adapted, in the
 compiled parameters: a queryset that drops or transforms a value fails loudly.
+Only for queries whose SQL does not depend on the request: nothing read from the
+active time zone or language (no ``__date``, ``__hour`` or ``Trunc``).
 """
 
 from __future__ import annotations
@@ -86,8 +88,9 @@ class Prepared(Generic[M]):
     def _compile(self, db: str, what: tuple[Any, ...]) -> tuple[str, list[Any], list[int]]:
         connection = connections[db]
         key = (db, connection.vendor, *what)
-        if key in self._compiled:
-            return self._compiled[key]
+        compiled = self._compiled.get(key)  # one look-up: another thread may clear the dict
+        if compiled is not None:
+            return compiled
         rows = self._build(*self._marks)
         if what[0] == "count":
             query = rows.order_by().values("pk").query
@@ -107,8 +110,9 @@ class Prepared(Generic[M]):
             raise ValueError("the queryset does not use every value it is given")
         if len(self._compiled) > PAGES_KEPT:
             self._compiled.clear()
-        self._compiled[key] = (sql, list(params), slots)
-        return self._compiled[key]
+        compiled = (sql, list(params), slots)
+        self._compiled[key] = compiled
+        return compiled
 
     def _run(self, what: tuple[Any, ...], values: tuple[Any, ...]) -> tuple[str, str, list[Any]]:
         if len(values) != len(self._marks):

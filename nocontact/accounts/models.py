@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nocontact.accounts import request_cache
+from nocontact.accounts.prepared import ID, Prepared
 
 
 class UserSettings(models.Model):
@@ -25,10 +26,16 @@ class UserSettings(models.Model):
         return f"settings of user {self.user_id}"
 
 
+_SETTINGS = Prepared(lambda user_id: UserSettings.objects.filter(user_id=user_id), ID)
+
+
 def settings_for(user: User) -> UserSettings:
     """The user's settings, made on first use; loaded once per request."""
 
     def load() -> UserSettings:
+        found = _SETTINGS.rows(user.pk)
+        if found:
+            return found[0]
         obj, _created = UserSettings.objects.get_or_create(
             user=user, defaults={"timezone": settings.DEFAULT_USER_TIMEZONE}
         )

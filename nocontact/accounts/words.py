@@ -20,15 +20,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
-from nocontact.accounts import vault
+from nocontact.accounts import request_cache, vault
 from nocontact.accounts.errors import WordsLocked as WordsLocked
 from nocontact.accounts.models import WordsVault
+from nocontact.accounts.prepared import ID, Prepared
 
 SESSION_KEY: Final = "nc_words"  # the data key, encrypted under the cookie's key
 SESSION_ASK: Final = "nc_words_ask"  # just signed in: offer to unlock once
@@ -66,13 +69,36 @@ def vault_of(user_id: int) -> WordsVault | None:
     return WordsVault.objects.filter(user_id=user_id).first()
 
 
+_KEY_ID = Prepared(lambda user_id: WordsVault.objects.filter(user_id=user_id).only("key_id"), ID)
+
+
+def key_id_of(user_id: int) -> str | None:
+    """The id of the user's data key, or ``None`` when they keep their words in plain.
+
+    Asked once per request (the middleware, then each save of words); a change of the
+    vault during the request is seen at once (``_vault_changed``).
+    """
+
+    def load() -> str | None:
+        found = _KEY_ID.rows(user_id)
+        return found[0].key_id if found else None
+
+    return request_cache.memo(("words_key_id", user_id), load)
+
+
+@receiver(post_save, sender=WordsVault, dispatch_uid="nc-words-vault-saved")
+@receiver(post_delete, sender=WordsVault, dispatch_uid="nc-words-vault-deleted")
+def _vault_changed(sender: Any, instance: WordsVault, **_: Any) -> None:
+    request_cache.forget(("words_key_id", instance.user_id))
+
+
 def is_on(user_id: int) -> bool:
-    return WordsVault.objects.filter(user_id=user_id).exists()
+    return key_id_of(user_id) is not None
 
 
 def is_current(key: UnlockedKey) -> bool:
     """Whether ``key`` is still the user's key (not turned off, or off and on again)."""
-    return WordsVault.objects.filter(user_id=key.user_id, key_id=key.key_id).exists()
+    return key_id_of(key.user_id) == key.key_id
 
 
 # --- the vault ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone as dj_timezone
 
 from nocontact.accounts.models import settings_for
+from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core import clock
 from nocontact.core import model as core
 from nocontact.core.events import validate_event_data
@@ -43,8 +44,18 @@ def today_for(user: User, now: dt.datetime | None = None) -> dt.date:
     return clock.local_now(user_tz(user), now).date()
 
 
+_ACTIVE_BREAKUP = Prepared(
+    lambda user_id: (
+        Breakup.objects.active().filter(user_id=user_id).order_by("-created_at", "-pk")[:1]
+    ),
+    ID,
+)
+
+
 def active_breakup(user: User) -> Breakup | None:
-    return Breakup.objects.active().filter(user=user).order_by("-created_at", "-pk").first()
+    """The breakup the user lives with now (every signed-in page asks: SQL compiled once)."""
+    rows = _ACTIVE_BREAKUP.rows(user.pk)
+    return rows[0] if rows else None
 
 
 def to_profile(breakup: Breakup) -> core.Profile:

@@ -26,7 +26,7 @@ from django.db import models, transaction
 from django.db.models.signals import post_init, post_save, pre_save
 
 from nocontact.accounts import vault, words
-from nocontact.accounts.models import WordsVault
+from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core.events import TEXT_FIELDS
 from nocontact.core.model import EventKind
 from nocontact.journey.models import Breakup, Event, Writing
@@ -76,13 +76,21 @@ def _store(instance: models.Model, values: Mapping[str, str]) -> None:
         instance.data = {**instance.data, **values}
 
 
+_BREAKUP_OWNER = Prepared(
+    lambda breakup_id: Breakup.objects.filter(pk=breakup_id).only("user_id"), ID
+)
+
+
 def _owner_id(instance: Writing | Event) -> int:
     if instance.breakup_id is None:
         raise ValueError("a row without a breakup")
     cached = instance._state.fields_cache.get("breakup")
     if cached is not None:
         return int(cached.user_id)
-    return int(Breakup.objects.values_list("user_id", flat=True).get(pk=instance.breakup_id))
+    found = _BREAKUP_OWNER.rows(instance.breakup_id)
+    if not found:
+        raise Breakup.DoesNotExist
+    return int(found[0].user_id)
 
 
 def key_for_owner(owner_id: int) -> words.UnlockedKey | None:
@@ -90,7 +98,7 @@ def key_for_owner(owner_id: int) -> words.UnlockedKey | None:
 
     Raises ``WordsLocked`` when encryption is on and this request has not unlocked it.
     """
-    key_id = WordsVault.objects.filter(user_id=owner_id).values_list("key_id", flat=True).first()
+    key_id = words.key_id_of(owner_id)
     if key_id is None:
         return None
     key = words.current()

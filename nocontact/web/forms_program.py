@@ -61,7 +61,23 @@ def _scale(low: int, high: int, labels: dict[int, Any] | None = None) -> list[tu
     return [(str(n), labels.get(n, str(n))) for n in range(low, high + 1)]
 
 
-class CoreChoiceField(forms.ChoiceField):
+class SharedChoicesField(forms.ChoiceField):
+    """Choices fixed when the form class is made, shared by every form built from it.
+
+    Django deep-copies a choice field's choices for each new form (a third of the time
+    to build the check-in and urge forms); ours are never changed in place, only ever
+    replaced (``field.choices = ...``), which gives that one form its own list.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        return forms.Field.__deepcopy__(self, memo)
+
+
+class SharedChoicesMultipleField(SharedChoicesField, forms.MultipleChoiceField):
+    """``SharedChoicesField`` for several choices at once."""
+
+
+class CoreChoiceField(SharedChoicesField):
     """A choice the core checks: the form does not second-guess the value."""
 
     def valid_value(self, value: Any) -> bool:
@@ -134,7 +150,7 @@ class UrgeForm(Form):
         help_text=_("1 is a passing thought, 10 is overwhelming."),
         widget=forms.NumberInput(attrs=_number_attrs(*rules.URGE_INTENSITY_RANGE)),
     )
-    triggers = forms.MultipleChoiceField(
+    triggers = SharedChoicesMultipleField(
         label=_("What set it off?"),
         required=False,
         choices=TRIGGER_CHOICES,

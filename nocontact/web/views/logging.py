@@ -7,7 +7,9 @@ checks); a value the core refuses comes back as a form error with status 400.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
+from contextlib import nullcontext
 from typing import Any
 
 from django.contrib import messages
@@ -17,9 +19,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from nocontact.accounts.prepared import ID, LATER_MOMENT, MOMENT, Prepared
 from nocontact.core import rules
 from nocontact.core.events import InvalidEvent
 from nocontact.core.model import EventKind
@@ -30,7 +33,7 @@ from nocontact.web.forms_offline import OfflineEntryForm
 from nocontact.web.views import offline
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.crisis import after_saving
-from nocontact.web.views.dashboard import checked_in_on
+from nocontact.web.views.dashboard import local_day_bounds
 
 HISTORY_PAGE_SIZE = 30
 
@@ -64,6 +67,26 @@ def _record(
     except InvalidEvent as error:
         f.add_core_error(form, error)
         return None
+
+
+_CHECKINS_BETWEEN = Prepared(
+    lambda breakup_id, start, end: (
+        Event.objects.filter(
+            breakup_id=breakup_id, kind=EventKind.CHECKIN.value, at__gte=start, at__lt=end
+        )
+        .order_by()
+        .only("pk")[:1]
+    ),
+    ID,
+    MOMENT,
+    LATER_MOMENT,
+)
+
+
+def checked_in_on(breakup: Breakup, day: dt.date) -> bool:
+    """Whether ``day`` (on the user's clock) has a check-in: SQL compiled once."""
+    start, end = local_day_bounds(day)
+    return bool(_CHECKINS_BETWEEN.rows(breakup.pk, start, end))
 
 
 @require_http_methods(["GET", "POST"])
@@ -128,10 +151,13 @@ def urge(request: HttpRequest) -> HttpResponse:
     # 2. The urge, and the contact with it when it ended in one: both or neither.
     data = form.event_data()
     at = entry.cleaned_data["at"]
+    slipped = data.get("outcome") == "slipped"
     try:
-        with transaction.atomic():
+        # Alone, the urge is one insert in its own transaction (record_event): the
+        # outer one (a savepoint more) is only for an urge that comes with its slip.
+        with transaction.atomic() if slipped else nullcontext():
             saved = _record(form, breakup, EventKind.URGE, data, at=at, client_key=key)
-            if saved and data.get("outcome") == "slipped":
+            if saved and slipped:
                 slip = {"channel": data.get("channel"), "note": data.get("note")}
                 # The urge is valid, so its channel and note are too.
                 repository.record_event(breakup, EventKind.SLIP, slip, at=at)
@@ -142,7 +168,7 @@ def urge(request: HttpRequest) -> HttpResponse:
     if replay:
         return JsonResponse({"status": "saved"}, status=201)
     # 3. Kind words, and where to go next.
-    if data.get("outcome") == "slipped":
+    if slipped:
         messages.info(
             request,
             gettext(
@@ -247,52 +273,79 @@ def ex_contact(request: HttpRequest) -> HttpResponse:
     return _page(request, "web/ex_contact.html", form, unsafe=breakup.unsafe)
 
 
-def _describe(event: Event) -> dict[str, Any]:
+@functools.lru_cache(maxsize=32)
+def _log_words(language: str | None) -> dict[str, Any]:
+    """The words of the log's lines in ``language`` (the active one): made once per language.
+
+    Translations do not change while the process runs; a line then costs a few dict
+    look-ups instead of a dozen ``gettext`` calls.
+    """
+
+    def labels(choices: dict[str, Any]) -> dict[str, str]:
+        return {key: str(label) for key, label in choices.items()}
+
+    return {
+        "checkin": gettext("Check-in"),
+        "mood": gettext("mood {mood} of {top}"),
+        "desperation": gettext("desperation {value} of {top}"),
+        "cried": gettext("cried"),
+        "slept": gettext("slept {hours} h"),
+        "resisted": gettext("Urge, resisted"),
+        "reached_out": gettext("Urge, reached out"),
+        "intensity": gettext("intensity {value} of {top}"),
+        "slip": gettext("Contact (a slip)"),
+        "checked_on_them": gettext("Checked on them"),
+        "ex_contact": gettext("They reached out"),
+        "channels": labels(f.CHANNEL_LABELS),
+        "triggers": labels(f.TRIGGER_LABELS),
+        "how": labels(f.CHECKED_HOW_LABELS),
+        "tones": labels(f.TONE_LABELS),
+    }
+
+
+def _describe(event: Event, words: dict[str, Any] | None = None) -> dict[str, Any]:
     """One line of the log, in the user's words."""
+    if words is None:
+        words = _log_words(get_language())
     data = event.data or {}
-    channel = f.CHANNEL_LABELS.get(data.get("channel", ""), "")
+    channel = words["channels"].get(data.get("channel", ""), "")
     details: list[str] = []
     if event.kind == EventKind.CHECKIN:
-        title = gettext("Check-in")
+        title = words["checkin"]
+        details.append(words["mood"].format(mood=data.get("mood"), top=rules.MOOD_RANGE[1]))
         details.append(
-            gettext("mood {mood} of {top}").format(mood=data.get("mood"), top=rules.MOOD_RANGE[1])
-        )
-        details.append(
-            gettext("desperation {value} of {top}").format(
+            words["desperation"].format(
                 value=data.get("desperation"), top=rules.DESPERATION_RANGE[1]
             )
         )
         if data.get("cried"):
-            details.append(gettext("cried"))
+            details.append(words["cried"])
         if data.get("sleep_hours") is not None:
-            details.append(gettext("slept {hours} h").format(hours=f"{data['sleep_hours']:g}"))
+            details.append(words["slept"].format(hours=f"{data['sleep_hours']:g}"))
     elif event.kind == EventKind.URGE:
-        title = (
-            gettext("Urge, resisted")
-            if data.get("outcome") == "resisted"
-            else gettext("Urge, reached out")
-        )
+        title = words["resisted"] if data.get("outcome") == "resisted" else words["reached_out"]
         details.append(
-            gettext("intensity {value} of {top}").format(
+            words["intensity"].format(
                 value=data.get("intensity"), top=rules.URGE_INTENSITY_RANGE[1]
             )
         )
         if data.get("triggers"):
-            details.append(", ".join(str(f.TRIGGER_LABELS.get(t, t)) for t in data["triggers"]))
+            triggers = words["triggers"]
+            details.append(", ".join(str(triggers.get(t, t)) for t in data["triggers"]))
     elif event.kind == EventKind.SLIP:
-        title = gettext("Contact (a slip)")
+        title = words["slip"]
     elif event.kind == EventKind.CHECKED_ON_THEM:
-        title = gettext("Checked on them")
+        title = words["checked_on_them"]
         if data.get("how"):
-            details.append(str(f.CHECKED_HOW_LABELS.get(data["how"], "")))
+            details.append(words["how"].get(data["how"], ""))
     elif event.kind == EventKind.EX_CONTACT:
-        title = gettext("They reached out")
+        title = words["ex_contact"]
         if data.get("tone"):
-            details.append(str(f.TONE_LABELS.get(data["tone"], "")))
+            details.append(words["tones"].get(data["tone"], ""))
     else:
         title = event.kind.replace("_", " ").capitalize()
     if channel:
-        details.append(str(channel))
+        details.append(channel)
     return {
         "kind": event.kind,
         "at": event.at,
@@ -302,11 +355,26 @@ def _describe(event: Event) -> dict[str, Any]:
     }
 
 
+_HISTORY = Prepared(
+    lambda breakup_id: (
+        Event.objects.filter(breakup_id=breakup_id)
+        .order_by("-at", "-pk")
+        .only("kind", "at", "data")
+    ),
+    ID,
+)
+
+
 @require_GET
 @breakup_required
 def history(request: HttpRequest) -> HttpResponse:
     breakup = _breakup(request)
-    rows = Event.objects.filter(breakup=breakup).order_by("-at", "-pk").only("kind", "at", "data")
+    rows = _HISTORY.listing(breakup.pk)
     page = Paginator(rows, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"nav": "today", "page": page, "entries": [_describe(e) for e in page.object_list]}
+    words = _log_words(get_language())
+    context = {
+        "nav": "today",
+        "page": page,
+        "entries": [_describe(e, words) for e in page.object_list],
+    }
     return render(request, "web/history.html", context)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from nocontact.accounts import vault, words
 from nocontact.accounts.models import settings_for
+from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core import rules
 from nocontact.core.events import InvalidEvent, validate_event_data
 from nocontact.core.model import EventKind
@@ -34,13 +35,33 @@ REASONS_SHOWN = 20
 SLIPS_LOOKED_AT = 5
 
 
-def last_slip_note(breakup: Breakup) -> Event | None:
-    """The latest slip the user wrote something about."""
-    slips = (
-        Event.objects.filter(breakup=breakup, kind=EventKind.SLIP.value)
+# The SOS page is opened in the worst minutes: its look-ups run with SQL compiled once.
+_LAST_SLIPS = Prepared(
+    lambda breakup_id: (
+        Event.objects.filter(breakup_id=breakup_id, kind=EventKind.SLIP.value)
         .order_by("-at", "-pk")
         .only("at", "data")[:SLIPS_LOOKED_AT]
-    )
+    ),
+    ID,
+)
+_RESISTED_URGES = Prepared(
+    lambda breakup_id: (
+        Event.objects.filter(
+            breakup_id=breakup_id, kind=EventKind.URGE.value, data__outcome="resisted"
+        )
+        .order_by("-at", "-pk")
+        .only("at", "data")[:RECENT_URGES]
+    ),
+    ID,
+)
+_REASONS = Prepared(
+    lambda user_id: Reason.objects.filter(user_id=user_id).only("text")[:REASONS_SHOWN], ID
+)
+
+
+def last_slip_note(breakup: Breakup) -> Event | None:
+    """The latest slip the user wrote something about."""
+    slips = _LAST_SLIPS.rows(breakup.pk)
     # A sealed note (encryption on, words locked) is not shown: the page works without it.
     return next((s for s in slips if _readable((s.data or {}).get("note", "")).strip()), None)
 
@@ -50,11 +71,7 @@ def _readable(note: object) -> str:
 
 
 def resisted_urges(breakup: Breakup) -> list[dict[str, Any]]:
-    rows = (
-        Event.objects.filter(breakup=breakup, kind=EventKind.URGE.value, data__outcome="resisted")
-        .order_by("-at", "-pk")
-        .only("at", "data")[:RECENT_URGES]
-    )
+    rows = _RESISTED_URGES.rows(breakup.pk)
     return [
         {
             "at": row.at,
@@ -107,7 +124,7 @@ def sos(request: HttpRequest) -> HttpResponse:
         "delay_minutes": rules.SOS_DELAY_MINUTES,
         "delay_seconds": rules.SOS_DELAY_MINUTES * 60,
         "delay_ends": now + dt.timedelta(minutes=rules.SOS_DELAY_MINUTES),
-        "reasons": Reason.objects.filter(user=user).only("text")[:REASONS_SHOWN],
+        "reasons": _REASONS.rows(user.pk),
         "last_slip": last_slip_note(breakup),
         "resisted": resisted_urges(breakup),
         "friend_name": user_settings.friend_name,

@@ -7,6 +7,7 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from nocontact.accounts.prepared import ID, Prepared, by_ids
 from nocontact.core import cool_off
 from nocontact.core.events import InvalidEvent, validate_event_data
 from nocontact.core.model import EventKind
@@ -34,16 +36,27 @@ def _own(request: HttpRequest, pk: int) -> Writing:
     return get_object_or_404(Writing, pk=pk, breakup__user=cast(User, request.user))
 
 
+def _listed(kind: str) -> Prepared[Writing]:
+    """The user's writings of ``kind`` (every kind for ""), newest first, by pages."""
+
+    def build(user_id: int) -> QuerySet[Writing]:
+        rows = Writing.objects.filter(breakup__user_id=user_id)
+        return rows.filter(kind=kind) if kind else rows
+
+    return Prepared(build, ID, page=by_ids(("-at", "-pk"), "kind", "text", "at"))
+
+
+_LISTS = {kind: _listed(kind) for kind in ("", *sorted(KINDS))}
+
+
 @require_GET
 @breakup_required
 def writings(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
-    rows = Writing.objects.filter(breakup__user=cast(User, request.user)).only("kind", "text", "at")
-    if kind in KINDS:
-        rows = rows.filter(kind=kind)
-    else:
+    if kind not in KINDS:
         kind = ""
-    page = Paginator(rows.order_by("-at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = _LISTS[kind].listing(cast(User, request.user).pk)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"nav": "writings", "page": page, "kind": kind}
     return render(request, "web/writings.html", context)
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
+from nocontact.accounts.prepared import ID, LATER_MOMENT, MOMENT, Prepared
 from nocontact.core import rules
 from nocontact.core.model import EventKind, Goal, Phase
 from nocontact.core.program import ProgramState
@@ -35,20 +36,37 @@ def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
+_CHECKINS_BETWEEN = Prepared(
+    lambda breakup_id, start, end: (
+        Event.objects.filter(
+            breakup_id=breakup_id, kind=EventKind.CHECKIN.value, at__gte=start, at__lt=end
+        )
+        .order_by()
+        .only("pk")[:1]
+    ),
+    ID,
+    MOMENT,
+    LATER_MOMENT,
+)
+_LATEST_URGE = Prepared(
+    lambda breakup_id: (
+        Event.objects.filter(breakup_id=breakup_id, kind=EventKind.URGE.value)
+        .order_by("-at", "-pk")
+        .only("at", "data")[:1]
+    ),
+    ID,
+)
+
+
 def checked_in_on(breakup: Breakup, day: dt.date) -> bool:
+    """Whether ``day`` (on the user's clock) has a check-in."""
     start, end = local_day_bounds(day)
-    return Event.objects.filter(
-        breakup=breakup, kind=EventKind.CHECKIN.value, at__gte=start, at__lt=end
-    ).exists()
+    return bool(_CHECKINS_BETWEEN.rows(breakup.pk, start, end))
 
 
 def latest_urge(breakup: Breakup) -> Event | None:
-    return (
-        Event.objects.filter(breakup=breakup, kind=EventKind.URGE.value)
-        .order_by("-at", "-pk")
-        .only("at", "data")
-        .first()
-    )
+    found = _LATEST_URGE.rows(breakup.pk)
+    return found[0] if found else None
 
 
 def _readiness(state: ProgramState) -> dict[str, Any]:

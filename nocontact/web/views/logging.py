@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from nocontact.accounts.prepared import ID, LATER_MOMENT, MOMENT, Prepared
+from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core import rules
 from nocontact.core.events import InvalidEvent
 from nocontact.core.model import EventKind
@@ -33,7 +33,7 @@ from nocontact.web.forms_offline import OfflineEntryForm
 from nocontact.web.views import offline
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.crisis import after_saving
-from nocontact.web.views.dashboard import local_day_bounds
+from nocontact.web.views.dashboard import checked_in_on
 
 HISTORY_PAGE_SIZE = 30
 
@@ -67,26 +67,6 @@ def _record(
     except InvalidEvent as error:
         f.add_core_error(form, error)
         return None
-
-
-_CHECKINS_BETWEEN = Prepared(
-    lambda breakup_id, start, end: (
-        Event.objects.filter(
-            breakup_id=breakup_id, kind=EventKind.CHECKIN.value, at__gte=start, at__lt=end
-        )
-        .order_by()
-        .only("pk")[:1]
-    ),
-    ID,
-    MOMENT,
-    LATER_MOMENT,
-)
-
-
-def checked_in_on(breakup: Breakup, day: dt.date) -> bool:
-    """Whether ``day`` (on the user's clock) has a check-in: SQL compiled once."""
-    start, end = local_day_bounds(day)
-    return bool(_CHECKINS_BETWEEN.rows(breakup.pk, start, end))
 
 
 @require_http_methods(["GET", "POST"])

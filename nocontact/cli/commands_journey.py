@@ -17,6 +17,7 @@ from nocontact.cli import messages
 from nocontact.cli.base import CommandError, Output
 from nocontact.cli.django_env import resolve_breakup, resolve_user, with_database
 from nocontact.core.events import InvalidEvent
+from nocontact.core.moments import InvalidMoment, MomentProblem, past_moment
 
 if TYPE_CHECKING:
     from nocontact.core.program import ProgramState
@@ -340,12 +341,13 @@ def slip_moment(value: str | None, tz: dt.tzinfo, breakup_date: dt.date) -> dt.d
     """None means now. A time still ahead, or before the breakup, is refused."""
     if value is None:
         return None
-    at = parse_moment(value, tz)
-    if at > dt.datetime.now(dt.UTC):
-        raise CommandError(_(messages.MOMENT_IN_FUTURE))
-    if at.astimezone(tz).date() < breakup_date:
-        raise CommandError(_(messages.MOMENT_BEFORE_BREAKUP).format(date=breakup_date.isoformat()))
-    return at
+    try:
+        return past_moment(parse_moment(value, tz), dt.datetime.now(dt.UTC), tz, breakup_date)
+    except InvalidMoment as error:
+        if error.problem is MomentProblem.BEFORE_BREAKUP:
+            date = breakup_date.isoformat()
+            raise CommandError(_(messages.MOMENT_BEFORE_BREAKUP).format(date=date)) from None
+        raise CommandError(_(messages.MOMENT_IN_FUTURE)) from None
 
 
 @with_database

@@ -112,6 +112,18 @@ def test_it_refuses_a_slip_in_the_future(owner_client: Any, owner_breakup: Any) 
     assert Event.objects.count() == 0
 
 
+def test_a_clock_a_little_ahead_is_forgiven(owner_client: Any, owner_breakup: Any) -> None:
+    """A phone two minutes fast gives "now" as a moment just ahead: saved as now."""
+    ahead = clock.local_now(BERLIN) + dt.timedelta(minutes=2)
+    before = dt.datetime.now(dt.UTC)
+    response = owner_client.post(
+        URL, {"when": "earlier", "date": ahead.date().isoformat(), "time": ahead.strftime("%H:%M")}
+    )
+    assert response.status_code == 302
+    slip = Event.objects.get(kind="slip")
+    assert before - dt.timedelta(seconds=1) <= slip.at <= dt.datetime.now(dt.UTC)
+
+
 def test_it_refuses_a_slip_before_the_breakup(owner_client: Any, owner_breakup: Any) -> None:
     day = owner_breakup.breakup_date - dt.timedelta(days=1)
     response = owner_client.post(URL, {"when": "earlier", "date": day.isoformat(), "time": "20:00"})

@@ -26,6 +26,7 @@ from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core import rules
 from nocontact.core.events import InvalidEvent
 from nocontact.core.model import EventKind
+from nocontact.core.moments import InvalidMoment, MomentProblem, past_moment
 from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Event
 from nocontact.web import forms_program as f
@@ -179,19 +180,19 @@ def _slip_at(form: f.SlipForm, tz: dt.tzinfo, breakup: Breakup) -> dt.datetime |
         time = dt.time(12, 0)
         if day == local_now.date() and local_now.time() < time:
             return now
-    at = dt.datetime.combine(day, time, tz)
-    if at > now:
-        form.add_error(
-            "time" if day == local_now.date() else "date",
-            gettext("That moment hasn't come yet. Please give a time that has passed."),
-        )
+    try:
+        return past_moment(dt.datetime.combine(day, time, tz), now, tz, breakup.breakup_date)
+    except InvalidMoment as error:
+        if error.problem is MomentProblem.BEFORE_BREAKUP:
+            form.add_error(
+                "date", gettext("That is before the breakup. Please give a date since then.")
+            )
+        else:  # still ahead (a moment built from a form's day and time always has its zone)
+            form.add_error(
+                "time" if day == local_now.date() else "date",
+                gettext("That moment hasn't come yet. Please give a time that has passed."),
+            )
         return None
-    if at.astimezone(tz).date() < breakup.breakup_date:
-        form.add_error(
-            "date", gettext("That is before the breakup. Please give a date since then.")
-        )
-        return None
-    return at
 
 
 @require_http_methods(["GET", "POST"])

@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
-from jinja2 import Environment, Undefined
+from jinja2 import ChainableUndefined, Environment, Undefined
 from markupsafe import Markup
 
 from nocontact.accounts import vault
@@ -187,6 +187,9 @@ def environment(**options: Any) -> Environment:
     """The Jinja2 environment (settings.TEMPLATES ``OPTIONS["environment"]``)."""
     options.setdefault("keep_trailing_newline", True)  # as Django's engine prints a file
     options.pop("autoescape", None)  # always on: these are HTML pages
+    # As Django's engine: a missing value, or an attribute of one, is empty, never an error
+    # (the backend's default would be DebugUndefined under DEBUG, which prints the name).
+    options["undefined"] = ChainableUndefined
     env = Environment(
         autoescape=True, extensions=["jinja2.ext.i18n"], finalize=render_value, **options
     )

@@ -14,21 +14,31 @@ what Django's engine gave, so the helpers here keep Django's semantics:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import unicodedata
 from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.forms.boundfield import BoundWidget
+from django.forms.renderers import Jinja2 as Jinja2Renderer
 from django.http import HttpRequest
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.formats import localize
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape
+from django.utils.text import (
+    add_truncation_text,
+    calculate_truncate_chars_length,
+)
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 from jinja2 import ChainableUndefined, Environment, Undefined
 from markupsafe import Markup
+from markupsafe import escape as markup_escape
 
 from nocontact.accounts import vault
 from nocontact.core import cool_off
@@ -47,6 +57,8 @@ def render_value(value: Any) -> Any:
         return value if hasattr(value, "__html__") else escape(value)
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
         return str(value)
+    if isinstance(value, Promise):  # a lazy translation: text, nothing to localize
+        return conditional_escape(str(value))
     value = localize(template_localtime(value))
     if hasattr(value, "__html__"):
         return value
@@ -81,9 +93,24 @@ def trans_ngettext(singular: str, plural: str, number: int, **variables: Any) ->
     return Markup(translation.ngettext(singular, plural, number) % values)  # noqa: S704
 
 
+# reverse() of the same name and arguments under the same URLconf and script prefix
+# (behind a proxy, the prefix is the request's) always gives the same path.
+_reversed: dict[tuple[Any, ...], str] = {}
+
+
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     """``{% url 'name' arg %}``."""
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    if kwargs:
+        return reverse(name, kwargs=kwargs)
+    key = (get_resolver(get_urlconf()), get_script_prefix(), name, *args)
+    try:
+        return _reversed[key]
+    except KeyError:
+        pass
+    path = reverse(name, args=args or None)
+    if not args:  # paths with arguments are many (one per letter...): not kept
+        _reversed[key] = path
+    return path
 
 
 def url_or_blank(name: str, *args: Any, **kwargs: Any) -> str:
@@ -102,7 +129,14 @@ def _localtime(value: Any) -> Any:
 
 def date_filter(value: Any, arg: str | None = None) -> str:
     """Django's ``date`` filter, in the current time zone as Django's engine gives it."""
-    return defaultfilters.date(_localtime(value), arg)
+    value = _localtime(value)
+    # The two machine formats of the pages, without Django's format parser (same text).
+    if isinstance(value, dt.date):
+        if arg == "c":
+            return value.isoformat()
+        if arg == "Y-m-d":
+            return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    return defaultfilters.date(value, arg)
 
 
 def time_filter(value: Any, arg: str | None = None) -> str:
@@ -120,8 +154,45 @@ def join_filter(value: Any, arg: str) -> Any:
     return defaultfilters.join(value, arg, autoescape=True)
 
 
+def truncatechars_filter(value: Any, arg: int) -> str:
+    """Django's ``truncatechars``; an ASCII text skips its per-character loop (same text)."""
+    text = unicodedata.normalize("NFC", str(value))
+    length = int(arg)
+    if length > 0 and text[: length + 1].isascii():  # no combining characters to skip
+        if len(text) <= length:
+            return text
+        return add_truncation_text(text[: calculate_truncate_chars_length(length, None)])
+    return defaultfilters.truncatechars(value, arg)
+
+
 def linebreaksbr_filter(value: Any) -> Any:
     return defaultfilters.linebreaksbr(value, autoescape=True)
+
+
+# The option templates of Django's Jinja2 form renderer (django/forms/jinja2/...): an
+# <input> and its attributes, nothing else, escaped by markupsafe as that renderer does.
+OPTION_TEMPLATES = frozenset(
+    {"django/forms/widgets/radio_option.html", "django/forms/widgets/checkbox_option.html"}
+)
+
+
+def choice_tag(choice: BoundWidget) -> Any:
+    """``choice.tag()`` of a radio or checkbox option, the same HTML without rendering
+    three templates per option (the check-in and SOS forms have dozens of options)."""
+    data = choice.data
+    if data.get("template_name") not in OPTION_TEMPLATES or not isinstance(
+        choice.renderer, Jinja2Renderer
+    ):
+        return choice.tag()
+    html = f'<input type="{markup_escape(data["type"])}" name="{markup_escape(data["name"])}"'
+    if data["value"] is not None:
+        html += f' value="{markup_escape(data["value"])}"'
+    for name, value in data["attrs"].items():
+        if value is True:
+            html += f" {markup_escape(name)}"
+        elif value is not False:
+            html += f' {markup_escape(name)}="{markup_escape(value)}"'
+    return Markup(html + ">")  # noqa: S704  (every part escaped)
 
 
 # --- What the former template tags gave (nocontact/web/templatetags) --------------------
@@ -214,6 +285,7 @@ def environment(**options: Any) -> Environment:
             "coach_crisis_panel": crisis_panel_template,
             "coach_labels_json": coach_labels_json,
             "cool_off_letters": cool_off_letters,
+            "choice_tag": choice_tag,
         }
     )
     env.filters.update(
@@ -223,7 +295,7 @@ def environment(**options: Any) -> Environment:
             "default": default_filter,
             "join": join_filter,
             "linebreaksbr": linebreaksbr_filter,
-            "truncatechars": defaultfilters.truncatechars,
+            "truncatechars": truncatechars_filter,
             "stringformat": defaultfilters.stringformat,
             "add": defaultfilters.add,
         }

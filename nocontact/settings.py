@@ -77,6 +77,7 @@ TEMPLATES = [
         "OPTIONS": {
             "environment": "nocontact.web.jinja2_env.environment",
             "context_processors": [
+                "nocontact.web.jinja2_env.csrf",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",

@@ -24,13 +24,15 @@ from django.contrib.auth.models import User
 from django.forms.boundfield import BoundWidget
 from django.forms.renderers import Jinja2 as Jinja2Renderer
 from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.formats import localize
-from django.utils.functional import Promise
-from django.utils.html import conditional_escape, escape
+from django.utils.functional import Promise, SimpleLazyObject
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.text import (
     add_truncation_text,
     calculate_truncate_chars_length,
@@ -193,6 +195,31 @@ def choice_tag(choice: BoundWidget) -> Any:
         elif value is not False:
             html += f' {markup_escape(name)}="{markup_escape(value)}"'
     return Markup(html + ">")  # noqa: S704  (every part escaped)
+
+
+class CsrfInput:
+    """The hidden CSRF field of the forms of a page, made once (the Jinja2 backend's own
+    masks the token anew for each form; Django's engine gave every form the same)."""
+
+    def __init__(self, token: Any) -> None:
+        self.token = token
+        self.html: SafeString | None = None
+
+    def __html__(self) -> SafeString:
+        if self.html is None:
+            self.html = format_html(
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', str(self.token)
+            )
+        return self.html
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def csrf(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: ``csrf_token`` and ``csrf_input``, one token per page."""
+    token = SimpleLazyObject(lambda: get_token(request))
+    return {"csrf_token": token, "csrf_input": CsrfInput(token)}
 
 
 # --- What the former template tags gave (nocontact/web/templatetags) --------------------

@@ -72,6 +72,24 @@ def test_the_dates_read_as_django_writes_them(value: Any, arg: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "format_string",
+    ["DATE_FORMAT", "DATETIME_FORMAT", "TIME_FORMAT", "D, l F M b E \\Y a A g:i h s", "jS F"],
+)
+def test_every_month_day_and_minute_reads_as_django_writes_it(format_string: str) -> None:
+    checked = 0
+    with timezone.override(zoneinfo.ZoneInfo("America/New_York")):
+        for month in range(1, 13):
+            for hour in range(24):
+                for minute in (0, 1, 9, 30, 59):
+                    value = dt.datetime(2026, month, month * 2, hour, minute, 7, tzinfo=dt.UTC)
+                    local = timezone.template_localtime(value)  # type: ignore[attr-defined]
+                    expected = defaultfilters.date(local, format_string)
+                    assert date_filter(value, format_string) == expected
+                    checked += 1
+    assert checked == 12 * 24 * 5
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "",

@@ -66,8 +66,8 @@ ROOT_URLCONF = "nocontact.urls"
 WSGI_APPLICATION = "nocontact.wsgi.application"
 ASGI_APPLICATION = "nocontact.asgi.application"
 
-# The pages (base.html and all that extends it, in <app>/jinja2/) render with Jinja2, several
-# times cheaper than Django's engine (BENCHMARKS.md); nocontact/web/jinja2_env.py keeps
+# The pages (base.html and all that extends it, in <app>/jinja2/) render with Jinja2 in about
+# half the time of Django's engine (BENCHMARKS.md); nocontact/web/jinja2_env.py keeps
 # Django's output. Django's engine stays second for whatever has no Jinja2 twin.
 TEMPLATES = [
     {

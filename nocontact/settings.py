@@ -102,7 +102,8 @@ TEMPLATES = [
 
 # Form widgets (each radio and checkbox is a template) render with Jinja2: a quarter
 # less CPU on the SOS and check-in pages than Django's template engine (BENCHMARKS.md).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# A <select> (600 time zones) is written in Python, the same HTML (web/form_renderer.py).
+FORM_RENDERER = "nocontact.web.form_renderer.PageFormRenderer"
 
 # --- Database ------------------------------------------------------------------
 SQLITE_PATH = DATA_DIR / "nocontact.sqlite3"

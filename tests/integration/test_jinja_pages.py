@@ -13,10 +13,18 @@ from typing import Any
 
 import pytest
 from django import forms as django_forms
+from django.forms.renderers import Jinja2
 from django.template import defaultfilters
 from django.utils import timezone
 
-from nocontact.web import forms_program, forms_readiness, forms_routes
+from nocontact.web import (
+    forms_profile,
+    forms_program,
+    forms_readiness,
+    forms_routes,
+    forms_settings,
+)
+from nocontact.web.form_renderer import PageFormRenderer
 from nocontact.web.jinja2_env import choice_tag, date_filter, truncatechars_filter
 
 CHOICE_WIDGETS = (django_forms.RadioSelect, django_forms.CheckboxSelectMultiple)
@@ -105,3 +113,37 @@ def test_every_month_day_and_minute_reads_as_django_writes_it(format_string: str
 @pytest.mark.parametrize("length", [1, 2, 120, 240])
 def test_truncated_texts_end_where_django_ends_them(text: str, length: int) -> None:
     assert truncatechars_filter(text, length) == defaultfilters.truncatechars(text, length)
+
+
+class Choices(django_forms.Form):
+    """Selects of every shape: groups, a blank and an odd value, several chosen."""
+
+    grouped = django_forms.ChoiceField(
+        choices=[("", "---"), ("Near", [("a&b", "A & <b>"), ('q"', "Quote")]), ("z", "Z")]
+    )
+    several = django_forms.MultipleChoiceField(choices=[("1", "One"), ("2", "Two")])
+    maybe = django_forms.NullBooleanField()
+
+
+def selects(form: django_forms.Form) -> list[Any]:
+    return [field for field in form if isinstance(field.field.widget, django_forms.Select)]
+
+
+def test_the_selects_are_the_html_django_renders() -> None:
+    today = dt.date(2026, 11, 30)
+    forms: list[django_forms.Form] = [
+        forms_profile.OnboardingForm(today=today),
+        forms_settings.SettingsForm(),
+        forms_settings.SettingsForm(data={"timezone": "Europe/Paris"}),
+        Choices(),
+        Choices(data={"grouped": "a&b", "several": ["1", "2"], "maybe": "true"}),
+    ]
+    checked = 0
+    for form in forms:
+        for field in selects(form):
+            form.renderer = Jinja2()
+            expected = str(field)
+            form.renderer = PageFormRenderer()
+            assert str(field) == expected
+            checked += 1
+    assert checked == 9  # the three time zones, and the three selects of Choices twice

@@ -66,7 +66,25 @@ ROOT_URLCONF = "nocontact.urls"
 WSGI_APPLICATION = "nocontact.wsgi.application"
 ASGI_APPLICATION = "nocontact.asgi.application"
 
+# The pages (base.html and all that extends it, in <app>/jinja2/) render with Jinja2 in about
+# half the time of Django's engine (BENCHMARKS.md); nocontact/web/jinja2_env.py keeps
+# Django's output. Django's engine stays second for whatever has no Jinja2 twin.
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "nocontact.web.jinja2_env.environment",
+            "context_processors": [
+                "nocontact.web.jinja2_env.csrf",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+            ],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
@@ -84,7 +102,8 @@ TEMPLATES = [
 
 # Form widgets (each radio and checkbox is a template) render with Jinja2: a quarter
 # less CPU on the SOS and check-in pages than Django's template engine (BENCHMARKS.md).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# A <select> (600 time zones) is written in Python, the same HTML (web/form_renderer.py).
+FORM_RENDERER = "nocontact.web.form_renderer.PageFormRenderer"
 
 # --- Database ------------------------------------------------------------------
 SQLITE_PATH = DATA_DIR / "nocontact.sqlite3"

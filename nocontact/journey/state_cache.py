@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from django.db.models.signals import post_delete, post_save
 
+from nocontact.accounts.prepared import ID, Prepared
 from nocontact.journey.models import Breakup, Event, ItemLeft, Occasion
 
 T = TypeVar("T")
@@ -35,6 +36,7 @@ T = TypeVar("T")
 # About 2 KB a state: a few MB a process at most, whatever the number of users.
 MAX_ENTRIES = 2048
 
+_VERSION = Prepared(lambda pk: Breakup.objects.filter(pk=pk).only("version"), ID)
 _entries: OrderedDict[Hashable, Any] = OrderedDict()
 _lock = threading.Lock()
 
@@ -50,8 +52,8 @@ def current(breakup: Breakup) -> Breakup:
     One primary-key lookup of the version; the row is read again only when it
     changed since ``breakup`` was loaded (in this request, or by another process).
     """
-    version = Breakup.objects.filter(pk=breakup.pk).values_list("version", flat=True).first()
-    if version is not None and version != breakup.version:
+    found = _VERSION.rows(breakup.pk)
+    if found and found[0].version != breakup.version:
         breakup.refresh_from_db()
     return breakup
 

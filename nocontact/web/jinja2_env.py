@@ -46,6 +46,7 @@ from markupsafe import Markup
 from markupsafe import escape as markup_escape
 
 from nocontact.accounts import vault
+from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core import cool_off
 from nocontact.journey.models import Writing
 from nocontact.web.coach_review import flag_labels
@@ -321,23 +322,28 @@ def coach_labels_json() -> str:
     return json.dumps(flag_labels(), ensure_ascii=False)
 
 
+_COOL_OFF_QUEUE = Prepared(
+    lambda user_id: (
+        Writing.objects.filter(
+            breakup__user_id=user_id,
+            kind=Writing.Kind.UNSENT_LETTER,
+            might_send_at__isnull=False,
+        )
+        .only("pk", "text", "might_send_at")
+        .order_by("might_send_at", "pk")[:QUEUE_LIMIT]
+    ),
+    ID,
+)
+
+
 def cool_off_letters(request: HttpRequest | None) -> list[dict[str, Any]]:
     """The user's letters in the cool-off queue: those back for review first."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
     now = timezone.now()
-    rows = (
-        Writing.objects.filter(
-            breakup__user=cast(User, user),
-            kind=Writing.Kind.UNSENT_LETTER,
-            might_send_at__isnull=False,
-        )
-        .only("pk", "text", "might_send_at")
-        .order_by("might_send_at", "pk")[:QUEUE_LIMIT]
-    )
     letters = []
-    for row in rows:
+    for row in _COOL_OFF_QUEUE.rows(cast(User, user).pk):
         assert row.might_send_at is not None
         letters.append(
             {

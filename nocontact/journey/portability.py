@@ -202,7 +202,7 @@ def _optional_time(value: Any, where: str) -> dt.datetime | None:
         at = None
     if at is None or at.tzinfo is None:
         raise ExportFormatError(where, "should be a time like 2026-09-02T21:00:00+00:00")
-    return at
+    return repository.in_utc(at)
 
 
 def _optional_text(value: Any, where: str, max_chars: int) -> str:
@@ -285,7 +285,7 @@ def _writing(breakup: Breakup, event: core.Event) -> Writing:
         breakup=breakup,
         kind=event.kind.value,
         text=str(event.get("text", "")),
-        at=event.at,
+        at=repository.in_utc(event.at),
         might_send_at=_optional_time(event.get("might_send_at"), ""),
         coach_route=str(event.get("coach_route") or ""),
         reviewed_at=_optional_time(event.get("reviewed_at"), ""),

@@ -80,6 +80,12 @@ def to_profile(breakup: Breakup) -> core.Profile:
     )
 
 
+def in_utc(at: dt.datetime) -> dt.datetime:
+    """The same moment on UTC, as it is stored: an offset may be any RFC 3339 one
+    (up to 23:59), which PostgreSQL refuses beyond 15:59."""
+    return at.astimezone(dt.UTC)
+
+
 def to_core_event(row: Event) -> core.Event:
     return core.Event(core.EventKind(row.kind), row.at, row.data)
 
@@ -163,7 +169,7 @@ def record_event(
         return Event.objects.create(
             breakup=breakup,
             kind=kind.value,
-            at=at or dj_timezone.now(),
+            at=in_utc(at or dj_timezone.now()),
             data=clean,
             client_key=client_key,
         )
@@ -250,12 +256,17 @@ def add_events(breakup: Breakup, events: Iterable[core.Event]) -> None:
                     breakup=breakup,
                     kind=event.kind.value,
                     text=str(event.get("text", "")),
-                    at=event.at,
+                    at=in_utc(event.at),
                 )
             )
         else:
             rows.append(
-                Event(breakup=breakup, kind=event.kind.value, at=event.at, data=dict(event.data))
+                Event(
+                    breakup=breakup,
+                    kind=event.kind.value,
+                    at=in_utc(event.at),
+                    data=dict(event.data),
+                )
             )
     sealing.bulk_create(Event, rows, breakup.user_id)
     sealing.bulk_create(Writing, writings, breakup.user_id)

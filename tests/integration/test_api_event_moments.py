@@ -33,6 +33,18 @@ def test_it_logs_an_urge_resisted_an_hour_ago(api: ApiClient) -> None:
     assert Event.objects.get().at == an_hour_ago
 
 
+def test_any_offset_rfc_3339_allows_is_kept_as_the_same_moment(api: ApiClient) -> None:
+    """PostgreSQL refuses offsets beyond 15:59; the moment is stored on UTC."""
+    far_east = dt.timezone(dt.timedelta(hours=18, minutes=25))
+    an_hour_ago = (dt.datetime.now(far_east) - dt.timedelta(hours=1)).replace(microsecond=0)
+    response = api.post(
+        "/events/urge", {"intensity": 3, "outcome": "resisted", "at": an_hour_ago.isoformat()}
+    )
+    assert response.status_code == 201, response.json()
+    assert dt.datetime.fromisoformat(response.json()["at"]) == an_hour_ago
+    assert Event.objects.get().at == an_hour_ago
+
+
 def test_it_logs_last_nights_checkin_behind_todays(api: ApiClient) -> None:
     today = api.post("/events/checkin", CHECKIN).json()
     last_night = days_ago(1, hour=22)

@@ -66,6 +66,19 @@ def test_it_imports_an_export_into_an_empty_account(owner: Any, owner_client: An
     assert list(Reason.objects.filter(user=owner).values_list("text", flat=True)) == ["Sleep again"]
 
 
+def test_it_keeps_moments_written_with_any_offset(owner: Any, owner_client: Any) -> None:
+    """An offset beyond what PostgreSQL takes (15:59) is the same moment on UTC."""
+    events = [
+        {"kind": "urge", "at": "2026-09-03T09:30:00+18:25", "intensity": 4, "outcome": "resisted"},
+        {"kind": "journal", "at": "2026-09-03T10:00:00-19:00", "text": "Far away."},
+    ]
+    response = upload(owner_client, json.dumps(document(events=events)))
+    assert response.status_code == 302
+    urge = Event.objects.get(breakup__user=owner)
+    assert urge.at == dt.datetime(2026, 9, 2, 15, 5, tzinfo=dt.UTC)
+    assert Writing.objects.get(breakup__user=owner).at == dt.datetime(2026, 9, 4, 5, tzinfo=dt.UTC)
+
+
 def test_it_refuses_an_account_that_has_a_breakup(owner_client: Any, owner_breakup: Any) -> None:
     response = upload(owner_client, json.dumps(document()))
     assert response.status_code == 400

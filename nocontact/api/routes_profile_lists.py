@@ -74,6 +74,11 @@ def _dates(breakup: Breakup, kind: str) -> Any:
     return Occasion.objects.filter(breakup=breakup, kind=kind).order_by("date", "pk")
 
 
+def _date(breakup: Breakup, pk: int, kind: str) -> Occasion:
+    """One of this breakup's dates of ``kind``; anything else is a 404, never a 403."""
+    return get_object_or_404(Occasion, pk=pk, breakup=breakup, kind=kind)
+
+
 def _create_date(breakup: Breakup, kind: str, fields: dict[str, Any]) -> Occasion:
     form = DateForm({f"{kind}-{name}": value for name, value in fields.items()}, kind=kind)
     clean = _checked(form)
@@ -112,16 +117,13 @@ def create_occasion(request: HttpRequest, payload: OccasionIn) -> Any:
 @router.get(OCCASION, response={200: OccasionOut, **ONE})
 def get_occasion(request: HttpRequest, occasion_id: ObjectId) -> Any:
     breakup = breakup_of(request)
-    row = get_object_or_404(Occasion, pk=occasion_id, breakup=breakup, kind=Occasion.Kind.OCCASION)
-    return occasion_out(row)
+    return occasion_out(_date(breakup, occasion_id, Occasion.Kind.OCCASION))
 
 
 @router.delete(OCCASION, response={204: None, **ONE})
 def delete_occasion(request: HttpRequest, occasion_id: ObjectId) -> Any:
     breakup = breakup_of(request)
-    get_object_or_404(
-        Occasion, pk=occasion_id, breakup=breakup, kind=Occasion.Kind.OCCASION
-    ).delete()
+    _date(breakup, occasion_id, Occasion.Kind.OCCASION).delete()
     return HttpResponse(status=204)
 
 
@@ -148,18 +150,13 @@ def create_hard_date(request: HttpRequest, payload: HardDateIn) -> Any:
 @router.get(HARD_DATE, response={200: HardDateOut, **ONE})
 def get_hard_date(request: HttpRequest, hard_date_id: ObjectId) -> Any:
     breakup = breakup_of(request)
-    row = get_object_or_404(
-        Occasion, pk=hard_date_id, breakup=breakup, kind=Occasion.Kind.HARD_DATE
-    )
-    return hard_date_out(row)
+    return hard_date_out(_date(breakup, hard_date_id, Occasion.Kind.HARD_DATE))
 
 
 @router.delete(HARD_DATE, response={204: None, **ONE})
 def delete_hard_date(request: HttpRequest, hard_date_id: ObjectId) -> Any:
     breakup = breakup_of(request)
-    get_object_or_404(
-        Occasion, pk=hard_date_id, breakup=breakup, kind=Occasion.Kind.HARD_DATE
-    ).delete()
+    _date(breakup, hard_date_id, Occasion.Kind.HARD_DATE).delete()
     return HttpResponse(status=204)
 
 

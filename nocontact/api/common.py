@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import Model, QuerySet
+from django.forms import Form
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja.security import HttpBearer
@@ -44,6 +45,18 @@ def breakup_of(request: HttpRequest) -> Breakup:
         raise ApiError(409, gettext("Tell us about your breakup first: POST /api/v1/breakup."))
     breakup.user = user  # already loaded: spare a query
     return breakup
+
+
+def checked(form: Form) -> dict[str, Any]:
+    """The form's cleaned fields, or 422 with each of its messages, by field."""
+    if not form.is_valid():
+        details = [
+            {"field": field, "message": str(message)}
+            for field, messages in form.errors.items()
+            for message in messages
+        ]
+        raise ApiError(422, gettext("Some fields need another look."), details=details)
+    return dict(form.cleaned_data)
 
 
 def locked(state: ProgramState, fallback: str) -> ApiError:

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja import Router, Status
 
-from nocontact.api.common import AUTH, BODY, breakup_of, user_of
+from nocontact.api.common import AUTH, BODY, breakup_of, checked, user_of
 from nocontact.api.errors import ApiError
 from nocontact.api.routes_profile_lists import hard_date_out, item_out, occasion_out
 from nocontact.api.schemas import BreakupIn, BreakupOut, BreakupPatch, ErrorOut
@@ -49,13 +49,7 @@ def _checked_profile(request: HttpRequest, fields: dict[str, Any], safety_track:
     form = ProfileForm(
         data, today=repository.today_for(user_of(request)), safety_track=safety_track
     )
-    if not form.is_valid():
-        details = [
-            {"field": field, "message": str(message)}
-            for field, messages in form.errors.items()
-            for message in messages
-        ]
-        raise ApiError(422, gettext("Some fields need another look."), details=details)
+    checked(form)
     return form.profile_fields()
 
 

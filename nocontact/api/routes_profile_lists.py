@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from ninja import Router, Status
 
-from nocontact.api.common import AUTH, BODY, NEEDS_BREAKUP, breakup_of
+from nocontact.api.common import AUTH, BODY, NEEDS_BREAKUP, breakup_of, checked
 from nocontact.api.errors import ApiError
 from nocontact.api.schemas import (
     ErrorOut,
@@ -52,19 +51,6 @@ def item_out(row: ItemLeft) -> dict[str, Any]:
     return {"id": row.pk, "name": row.name, "substantial": row.substantial}
 
 
-def _checked(form: Form) -> dict[str, Any]:
-    """The form's cleaned fields, or 422 with its messages. (pydantic has already refused
-    what cannot be text: a lone surrogate sent as a JSON escape.)"""
-    if not form.is_valid():
-        details = [
-            {"field": field, "message": str(message)}
-            for field, messages in form.errors.items()
-            for message in messages
-        ]
-        raise ApiError(422, gettext("Some fields need another look."), details=details)
-    return dict(form.cleaned_data)
-
-
 def _no_contact_lists_on_safety_track(breakup: Breakup, message: str) -> None:
     if breakup.unsafe:
         raise ApiError(403, message, lock_reason=LockReason.SAFETY_TRACK.value)
@@ -81,7 +67,7 @@ def _date(breakup: Breakup, pk: int, kind: str) -> Occasion:
 
 def _create_date(breakup: Breakup, kind: str, fields: dict[str, Any]) -> Occasion:
     form = DateForm({f"{kind}-{name}": value for name, value in fields.items()}, kind=kind)
-    clean = _checked(form)
+    clean = checked(form)
     return Occasion.objects.create(
         breakup=breakup,
         kind=kind,
@@ -183,7 +169,7 @@ def create_item_left(request: HttpRequest, payload: ItemLeftIn) -> Any:
             "something back, ask someone you trust or a support service."
         ),
     )
-    clean = _checked(ItemForm({f"item-{k}": v for k, v in payload.model_dump().items()}))
+    clean = checked(ItemForm({f"item-{k}": v for k, v in payload.model_dump().items()}))
     row = ItemLeft.objects.create(
         breakup=breakup, name=clean["name"], substantial=clean["substantial"]
     )

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.signals import setting_changed
@@ -43,7 +44,8 @@ from django.utils.text import (
     calculate_truncate_chars_length,
 )
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
-from jinja2 import ChainableUndefined, Environment, Undefined
+from jinja2 import ChainableUndefined, Environment, Undefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 from markupsafe import escape as markup_escape
 
@@ -179,7 +181,7 @@ def static_url(path: str) -> str:
 
 def _forget(**_: Any) -> None:
     """A test changed a setting (the URLs, the static files, the languages): start over."""
-    for kept in (_literals, _reversed, _int_paths, _statics, _offline_pages):
+    for kept in (_literals, _reversed, _int_paths, _statics, _offline_pages, _forms):
         kept.clear()
 
 
@@ -336,6 +338,63 @@ def choice_tag(choice: BoundWidget) -> Any:
     return Markup(html + ">")  # noqa: S704  (every part escaped)
 
 
+# Per language, the HTML of an empty form (unbound: no data, no errors) of a class that
+# renders alike (``renders_alike``: its fields, choices and widgets are fixed by the class,
+# nothing in it reads the time zone). The check-in and urge forms are most of the time of
+# their pages, and an empty one prints the same every time: the labels, help texts,
+# widget attributes and initial values of this very form are part of the key.
+_forms: dict[tuple[Any, ...], Markup] = {}
+FORMS_KEPT = 256
+FORM_TEMPLATE = "web/_form.html"
+
+
+def _form_key(form: forms.BaseForm) -> tuple[Any, ...] | None:
+    if form.is_bound or not getattr(form, "renders_alike", False):
+        return None
+    return (
+        type(form),
+        type(form.renderer),
+        translation.get_language(),
+        form.prefix,
+        form.auto_id,
+        form.use_required_attribute,
+        repr(sorted(form.initial.items())),
+        tuple(
+            (
+                name,
+                type(field),
+                type(field.widget),
+                str(field.label),
+                str(field.help_text),
+                field.required,
+                field.disabled,
+                field.show_hidden_initial,
+                repr(field.initial),
+                repr(field.widget.attrs),
+            )
+            for name, field in form.fields.items()
+        ),
+    )
+
+
+@pass_context
+def form_html(context: Context, form: forms.BaseForm) -> Markup:
+    """``{% include "web/_form.html" %}`` for ``form``: an empty form of a class that
+    renders alike is rendered once per language and key."""
+    key = _form_key(form)
+    if key is not None:
+        html = _forms.get(key)
+        if html is not None:
+            return html
+    template = context.environment.get_template(FORM_TEMPLATE)
+    html = Markup(template.render(form=form))  # noqa: S704  (rendered with autoescape)
+    if key is not None:
+        if len(_forms) >= FORMS_KEPT:
+            _forms.clear()
+        _forms[key] = html
+    return html
+
+
 class CsrfInput:
     """The hidden CSRF field of the forms of a page, made once (the Jinja2 backend's own
     masks the token anew for each form; Django's engine gave every form the same)."""
@@ -472,6 +531,7 @@ def environment(**options: Any) -> Environment:
             "coach_labels_json": coach_labels_json,
             "cool_off_letters": cool_off_letters,
             "choice_tag": choice_tag,
+            "form_html": form_html,
         }
     )
     env.filters.update(

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django import forms as django_forms
 from django.forms.renderers import Jinja2
-from django.template import defaultfilters
+from django.template import defaultfilters, engines
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -210,3 +210,25 @@ def test_a_link_with_a_number_is_the_path_django_gives() -> None:
         url("edit_writing", -1)
     with pytest.raises(NoReverseMatch):
         url("edit_writing", "x")
+
+
+def test_an_empty_form_prints_what_its_template_prints() -> None:
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    kept = env.from_string("{{ form_html(form) }}")
+    included = env.from_string('{% include "web/_form.html" %}')
+    renamed = forms_program.WritingForm(prefix="letter")
+    renamed.fields["text"].label = "Write to them here instead."
+    forms: list[django_forms.Form] = [
+        forms_program.CheckinForm(),
+        forms_program.UrgeForm(initial={"from": "sos", "outcome": "resisted"}),
+        forms_program.UrgeForm(initial={"from": '"<odd>'}),
+        forms_program.WritingForm(),
+        renamed,
+        forms_program.WritingForm(prefix="letter"),
+        forms_program.CheckinForm(data={"mood": "9"}),
+    ]
+    for _ in range(2):  # made, then kept
+        for form in forms:
+            assert kept.render(form=form) == included.render(form=form)
+    assert "Write to them here instead." in kept.render(form=renamed)
+    assert "Write to them here instead." not in kept.render(form=forms[-2])

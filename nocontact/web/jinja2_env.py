@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import json
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from django import forms
@@ -237,7 +237,7 @@ def _format_pieces(format_string: str) -> tuple[tuple[bool, str], ...] | None:
     return tuple(pieces)
 
 
-def _format_date(value: dt.date, format_string: str) -> str | None:
+def _format_date(value: dt.date, format_string: str, language: str | None = None) -> str | None:
     """Django's ``dateformat.format`` with its translated words looked up once per
     language: the same text, 10 us a date instead of 27 (a page of the log has 50)."""
     pieces = _format_pieces(format_string)
@@ -251,7 +251,8 @@ def _format_date(value: dt.date, format_string: str) -> str | None:
     formatter = dateformat.DateFormat.__new__(dateformat.DateFormat)
     formatter.data = value
     formatter.timezone = None
-    language = translation.get_language()
+    if language is None:
+        language = translation.get_language()
     out = []
     for is_char, char in pieces:
         if not is_char:
@@ -280,6 +281,30 @@ def date_filter(value: Any, arg: str | None = None) -> str:
         if text is not None:
             return text
     return defaultfilters.date(value, arg)
+
+
+def moments(values: Iterable[Any]) -> list[tuple[str, str]]:
+    """``(value|date('c'), value|date("DATETIME_FORMAT"))`` for each moment of a list (the
+    log and the journal show both for each line), the time zone, language and format
+    looked up once for the list: the same text."""
+    if not settings.USE_TZ:
+        return [
+            (date_filter(value, "c"), date_filter(value, "DATETIME_FORMAT")) for value in values
+        ]
+    zone = timezone.get_current_timezone()
+    language = translation.get_language()
+    format_string = formats.get_format("DATETIME_FORMAT")
+    found = []
+    for value in values:
+        if not isinstance(value, dt.datetime) or timezone.is_naive(value):
+            found.append((date_filter(value, "c"), date_filter(value, "DATETIME_FORMAT")))
+            continue
+        local = value.astimezone(zone)  # template_localtime(value)
+        text = _format_date(local, format_string, language)
+        if text is None:
+            text = defaultfilters.date(local, "DATETIME_FORMAT")
+        found.append((local.isoformat(), text))
+    return found
 
 
 def time_filter(value: Any, arg: str | None = None) -> str:

@@ -26,7 +26,7 @@ from nocontact.web import (
     forms_settings,
 )
 from nocontact.web.form_renderer import PageFormRenderer
-from nocontact.web.jinja2_env import choice_tag, date_filter, truncatechars_filter, url
+from nocontact.web.jinja2_env import choice_tag, date_filter, moments, truncatechars_filter, url
 
 CHOICE_WIDGETS = (django_forms.RadioSelect, django_forms.CheckboxSelectMultiple)
 FORMS: list[type[django_forms.Form]] = [
@@ -232,3 +232,12 @@ def test_an_empty_form_prints_what_its_template_prints() -> None:
             assert kept.render(form=form) == included.render(form=form)
     assert "Write to them here instead." in kept.render(form=renamed)
     assert "Write to them here instead." not in kept.render(form=forms[-2])
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "UTC"])
+def test_the_moments_of_a_list_read_as_the_date_filter_writes_them(zone: str) -> None:
+    values = [value for value in DATES if isinstance(value, dt.datetime)]  # naive too
+    with timezone.override(zoneinfo.ZoneInfo(zone)):
+        assert moments(values) == [
+            (date_filter(value, "c"), date_filter(value, "DATETIME_FORMAT")) for value in values
+        ]

@@ -31,6 +31,7 @@ from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Event
 from nocontact.web import forms_program as f
 from nocontact.web.forms_offline import OfflineEntryForm
+from nocontact.web.jinja2_env import moments
 from nocontact.web.views import offline
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.crisis import after_saving
@@ -353,9 +354,8 @@ def history(request: HttpRequest) -> HttpResponse:
     rows = _HISTORY.listing(breakup.pk)
     page = Paginator(rows, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     words = _log_words(get_language())
-    context = {
-        "nav": "today",
-        "page": page,
-        "entries": [_describe(e, words) for e in page.object_list],
-    }
+    entries = [_describe(e, words) for e in page.object_list]
+    for entry, (iso, text) in zip(entries, moments([e["at"] for e in entries]), strict=True):
+        entry["iso"], entry["when"] = iso, text
+    context = {"nav": "today", "page": page, "entries": entries}
     return render(request, "web/history.html", context)

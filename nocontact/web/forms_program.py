@@ -110,6 +110,7 @@ def _note(label: Any, help_text: Any = "") -> forms.CharField:
 
 
 class CheckinForm(Form):
+    renders_alike = True  # web/jinja2_env.form_html: an empty one, rendered once
     mood = CoreChoiceField(
         label=_("How is your mood today?"),
         choices=_scale(*rules.MOOD_RANGE, labels={1: _("1 · very low"), 5: _("5 · good")}),
@@ -145,6 +146,7 @@ class CheckinForm(Form):
 
 
 class UrgeForm(Form):
+    renders_alike = True  # web/jinja2_env.form_html: an empty one, rendered once
     intensity = forms.CharField(
         label=_("How strong is (or was) the urge?"),
         help_text=_("1 is a passing thought, 10 is overwhelming."),
@@ -257,6 +259,7 @@ class ExContactForm(Form):
 
 
 class WritingForm(Form):
+    renders_alike = True  # web/jinja2_env.form_html: an empty one, rendered once
     text = forms.CharField(
         label=_("Your words"),
         required=False,  # the core says what is missing, kindly

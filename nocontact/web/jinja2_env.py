@@ -19,11 +19,13 @@ import datetime as dt
 import functools
 import json
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.signals import setting_changed
 from django.forms.boundfield import BoundWidget
 from django.forms.renderers import Jinja2 as Jinja2Renderer
 from django.http import HttpRequest
@@ -31,6 +33,7 @@ from django.middleware.csrf import get_token
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
+from django.urls.converters import IntConverter
 from django.utils import dateformat, formats, timezone, translation
 from django.utils.formats import localize
 from django.utils.functional import Promise, SimpleLazyObject
@@ -41,7 +44,8 @@ from django.utils.text import (
     calculate_truncate_chars_length,
 )
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
-from jinja2 import ChainableUndefined, Environment, Undefined
+from jinja2 import ChainableUndefined, Environment, Undefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 from markupsafe import escape as markup_escape
 
@@ -71,12 +75,26 @@ def render_value(value: Any) -> Any:
     return conditional_escape(str(value))
 
 
+# Per language, the translated literals of the templates (a few hundred in all): a page
+# prints dozens, the journal a few per entry. Never one language's text for another.
+_literals: dict[tuple[str | None, str], Markup] = {}
+LITERALS_KEPT = 4096
+
+
 def translate_literal(message: str) -> Markup:
     """``{% translate "text" %}``: the template's own text, printed as it is."""
+    key = (translation.get_language(), message)
+    text = _literals.get(key)
+    if text is not None:
+        return text
     if "%" in message:
-        text = translation.gettext(message.replace("%", "%%")).replace("%%", "%")
-        return Markup(text)  # noqa: S704  (the template's own text, as Django prints it)
-    return Markup(translation.gettext(message))  # noqa: S704  (idem)
+        translated = translation.gettext(message.replace("%", "%%")).replace("%%", "%")
+    else:
+        translated = translation.gettext(message)
+    text = Markup(translated)  # noqa: S704  (the template's own text, as Django prints it)
+    if len(_literals) < LITERALS_KEPT:
+        _literals[key] = text
+    return text
 
 
 def translate_value(value: Any) -> Any:
@@ -102,21 +120,72 @@ def trans_ngettext(singular: str, plural: str, number: int, **variables: Any) ->
 # reverse() of the same name and arguments under the same URLconf and script prefix
 # (behind a proxy, the prefix is the request's) always gives the same path.
 _reversed: dict[tuple[Any, ...], str] = {}
+# A path with one <int:...> in it, as the text before and after the number (the journal
+# links each of its entries): None for a name whose path is not that simple.
+_int_paths: dict[tuple[Any, ...], tuple[str, str] | None] = {}
+_NUMBER = 987_654_321_012
+
+
+def _int_path(resolver: Any, name: str) -> tuple[str, str] | None:
+    """The path of ``name`` around its one integer, when every integer gives that path."""
+    entries = resolver.reverse_dict.getlist(name)
+    if len(entries) != 1:
+        return None
+    possibilities, _pattern, defaults, converters = entries[0]
+    if len(possibilities) != 1 or defaults or len(possibilities[0][1]) != 1:
+        return None
+    if type(converters.get(possibilities[0][1][0])) is not IntConverter:
+        return None
+    path = reverse(name, args=[_NUMBER])
+    if path.count(str(_NUMBER)) != 1:
+        return None
+    before, after = path.split(str(_NUMBER))
+    return before, after
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     """``{% url 'name' arg %}``."""
     if kwargs:
         return reverse(name, kwargs=kwargs)
-    key = (get_resolver(get_urlconf()), get_script_prefix(), name, *args)
+    resolver = get_resolver(get_urlconf())
+    key = (resolver, get_script_prefix(), name, *args)
     try:
         return _reversed[key]
     except KeyError:
         pass
+    if len(args) == 1 and type(args[0]) is int and args[0] >= 0:
+        around = key[:3]
+        if around not in _int_paths:
+            _int_paths[around] = _int_path(resolver, name)
+        found = _int_paths[around]
+        if found is not None:
+            return f"{found[0]}{args[0]}{found[1]}"
     path = reverse(name, args=args or None)
     if not args:  # paths with arguments are many (one per letter...): not kept
         _reversed[key] = path
     return path
+
+
+_statics: dict[tuple[str, str], str] = {}
+
+
+def static_url(path: str) -> str:
+    """``{% static 'path' %}``: the storage's URL of a file, asked once per process (the
+    manifest of the hosted mode is read once; the files do not change while it runs)."""
+    key = (get_script_prefix(), path)
+    found = _statics.get(key)
+    if found is None:
+        found = _statics[key] = static(path)
+    return found
+
+
+def _forget(**_: Any) -> None:
+    """A test changed a setting (the URLs, the static files, the languages): start over."""
+    for kept in (_literals, _reversed, _int_paths, _statics, _offline_pages, _forms):
+        kept.clear()
+
+
+setting_changed.connect(_forget, dispatch_uid="nc-jinja2-forget")
 
 
 def url_or_blank(name: str, *args: Any, **kwargs: Any) -> str:
@@ -168,7 +237,7 @@ def _format_pieces(format_string: str) -> tuple[tuple[bool, str], ...] | None:
     return tuple(pieces)
 
 
-def _format_date(value: dt.date, format_string: str) -> str | None:
+def _format_date(value: dt.date, format_string: str, language: str | None = None) -> str | None:
     """Django's ``dateformat.format`` with its translated words looked up once per
     language: the same text, 10 us a date instead of 27 (a page of the log has 50)."""
     pieces = _format_pieces(format_string)
@@ -182,7 +251,8 @@ def _format_date(value: dt.date, format_string: str) -> str | None:
     formatter = dateformat.DateFormat.__new__(dateformat.DateFormat)
     formatter.data = value
     formatter.timezone = None
-    language = translation.get_language()
+    if language is None:
+        language = translation.get_language()
     out = []
     for is_char, char in pieces:
         if not is_char:
@@ -211,6 +281,30 @@ def date_filter(value: Any, arg: str | None = None) -> str:
         if text is not None:
             return text
     return defaultfilters.date(value, arg)
+
+
+def moments(values: Iterable[Any]) -> list[tuple[str, str]]:
+    """``(value|date('c'), value|date("DATETIME_FORMAT"))`` for each moment of a list (the
+    log and the journal show both for each line), the time zone, language and format
+    looked up once for the list: the same text."""
+    if not settings.USE_TZ:
+        return [
+            (date_filter(value, "c"), date_filter(value, "DATETIME_FORMAT")) for value in values
+        ]
+    zone = timezone.get_current_timezone()
+    language = translation.get_language()
+    format_string = formats.get_format("DATETIME_FORMAT")
+    found = []
+    for value in values:
+        if not isinstance(value, dt.datetime) or timezone.is_naive(value):
+            found.append((date_filter(value, "c"), date_filter(value, "DATETIME_FORMAT")))
+            continue
+        local = value.astimezone(zone)  # template_localtime(value)
+        text = _format_date(local, format_string, language)
+        if text is None:
+            text = defaultfilters.date(local, "DATETIME_FORMAT")
+        found.append((local.isoformat(), text))
+    return found
 
 
 def time_filter(value: Any, arg: str | None = None) -> str:
@@ -269,6 +363,63 @@ def choice_tag(choice: BoundWidget) -> Any:
     return Markup(html + ">")  # noqa: S704  (every part escaped)
 
 
+# Per language, the HTML of an empty form (unbound: no data, no errors) of a class that
+# renders alike (``renders_alike``: its fields, choices and widgets are fixed by the class,
+# nothing in it reads the time zone). The check-in and urge forms are most of the time of
+# their pages, and an empty one prints the same every time: the labels, help texts,
+# widget attributes and initial values of this very form are part of the key.
+_forms: dict[tuple[Any, ...], Markup] = {}
+FORMS_KEPT = 256
+FORM_TEMPLATE = "web/_form.html"
+
+
+def _form_key(form: forms.BaseForm) -> tuple[Any, ...] | None:
+    if form.is_bound or not getattr(form, "renders_alike", False):
+        return None
+    return (
+        type(form),
+        type(form.renderer),
+        translation.get_language(),
+        form.prefix,
+        form.auto_id,
+        form.use_required_attribute,
+        repr(sorted(form.initial.items())),
+        tuple(
+            (
+                name,
+                type(field),
+                type(field.widget),
+                str(field.label),
+                str(field.help_text),
+                field.required,
+                field.disabled,
+                field.show_hidden_initial,
+                repr(field.initial),
+                repr(field.widget.attrs),
+            )
+            for name, field in form.fields.items()
+        ),
+    )
+
+
+@pass_context
+def form_html(context: Context, form: forms.BaseForm) -> Markup:
+    """``{% include "web/_form.html" %}`` for ``form``: an empty form of a class that
+    renders alike is rendered once per language and key."""
+    key = _form_key(form)
+    if key is not None:
+        html = _forms.get(key)
+        if html is not None:
+            return html
+    template = context.environment.get_template(FORM_TEMPLATE)
+    html = Markup(template.render(form=form))  # noqa: S704  (rendered with autoescape)
+    if key is not None:
+        if len(_forms) >= FORMS_KEPT:
+            _forms.clear()
+        _forms[key] = html
+    return html
+
+
 class CsrfInput:
     """The hidden CSRF field of the forms of a page, made once (the Jinja2 backend's own
     masks the token anew for each form; Django's engine gave every form the same)."""
@@ -297,19 +448,34 @@ def csrf(request: HttpRequest) -> dict[str, Any]:
 # --- What the former template tags gave (nocontact/web/templatetags) --------------------
 
 
-def keeps_offline_copy(request: HttpRequest) -> bool:
+def keeps_offline_copy(request: HttpRequest, user_mark: str | None = None) -> bool:
     """Copies for offline use only when signed in, and never behind the app lock."""
-    return bool(offline_user(request)) and not getattr(request, "app_lock_idle", None)
+    if user_mark is None:
+        user_mark = offline_user(request)
+    return bool(user_mark) and not getattr(request, "app_lock_idle", None)
+
+
+# The pages kept for offline use, per URLconf and script prefix (reverse() twice a page).
+_offline_pages: dict[tuple[Any, str], tuple[str, ...]] = {}
+
+
+def _kept_offline() -> tuple[str, ...]:
+    key = (get_resolver(get_urlconf()), get_script_prefix())
+    pages = _offline_pages.get(key)
+    if pages is None:
+        pages = _offline_pages[key] = tuple(offline_pages())
+    return pages
 
 
 def offline_notes(request: HttpRequest | None) -> dict[str, Any]:
     """What the page tells its service worker: whose copies these are, and whether to keep them."""
     if request is None or isinstance(request, Undefined):
         return {"offline_user": "", "keep": False}
+    user_mark = offline_user(request)
     return {
-        "offline_user": offline_user(request),
-        "keep": keeps_offline_copy(request),
-        "keep_page": request.path in offline_pages(),
+        "offline_user": user_mark,
+        "keep": keeps_offline_copy(request, user_mark),
+        "keep_page": request.path in _kept_offline(),
     }
 
 
@@ -381,7 +547,7 @@ def environment(**options: Any) -> Environment:
             "translate_value": translate_value,
             "url": url,
             "url_or_blank": url_or_blank,
-            "static": static,
+            "static": static_url,
             "get_current_language": translation.get_language,
             "offline_notes": offline_notes,
             "crisis_resources": crisis_resources,
@@ -390,6 +556,7 @@ def environment(**options: Any) -> Environment:
             "coach_labels_json": coach_labels_json,
             "cool_off_letters": cool_off_letters,
             "choice_tag": choice_tag,
+            "form_html": form_html,
         }
     )
     env.filters.update(

@@ -74,6 +74,21 @@ def test_it_pages_a_long_log(owner_client: Any, owner_breakup: Any) -> None:
     assert owner_client.get(URL, {"page": "nonsense"}).status_code == 200
 
 
+def test_a_new_entry_makes_a_new_page(owner_client: Any, owner_breakup: Any) -> None:
+    for n in range(HISTORY_PAGE_SIZE):
+        add_event(
+            owner_breakup,
+            "checkin",
+            days_ago(10) + dt.timedelta(minutes=n),
+            mood=3,
+            desperation=2,
+            cried=False,
+        )
+    assert "Page 1 of" not in owner_client.get(URL).content.decode()
+    add_event(owner_breakup, "checkin", days_ago(1), mood=4, desperation=1, cried=False)
+    assert "Page 1 of 2" in owner_client.get(URL).content.decode()
+
+
 def test_it_shows_another_user_only_their_own_log(
     other_client: Any, owner_breakup: Any, other_breakup: Any
 ) -> None:

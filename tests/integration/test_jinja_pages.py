@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from django import forms as django_forms
 from django.forms.renderers import Jinja2
-from django.template import defaultfilters
+from django.template import defaultfilters, engines
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from nocontact.web import (
@@ -25,7 +26,7 @@ from nocontact.web import (
     forms_settings,
 )
 from nocontact.web.form_renderer import PageFormRenderer
-from nocontact.web.jinja2_env import choice_tag, date_filter, truncatechars_filter
+from nocontact.web.jinja2_env import choice_tag, date_filter, moments, truncatechars_filter, url
 
 CHOICE_WIDGETS = (django_forms.RadioSelect, django_forms.CheckboxSelectMultiple)
 FORMS: list[type[django_forms.Form]] = [
@@ -153,3 +154,90 @@ def test_the_selects_are_the_html_django_renders() -> None:
             assert str(field) == expected
             checked += 1
     assert checked == 9  # the three time zones, and the three selects of Choices twice
+
+
+class Plain(django_forms.Form):
+    """Inputs and text areas of every shape: odd values, flags, an initial value."""
+
+    text = django_forms.CharField(initial='"<odd> & value', max_length=10)
+    number = django_forms.IntegerField(
+        required=False, widget=django_forms.NumberInput(attrs={"min": "0", "step": "1"})
+    )
+    words = django_forms.CharField(required=False, widget=django_forms.Textarea(attrs={"rows": 4}))
+    hidden = django_forms.CharField(required=False, widget=django_forms.HiddenInput)
+    email = django_forms.EmailField(required=False, disabled=True)
+    secret = django_forms.CharField(required=False, widget=django_forms.PasswordInput)
+    agree = django_forms.BooleanField(required=False)
+    day = django_forms.DateField(
+        required=False, widget=django_forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def plain_fields(form: django_forms.Form) -> list[Any]:
+    return [
+        field
+        for field in form
+        if not isinstance(field.field.widget, (django_forms.Select, *CHOICE_WIDGETS))
+    ]
+
+
+def test_the_inputs_and_text_areas_are_the_html_django_renders() -> None:
+    forms: list[django_forms.Form] = [
+        *(form_class() for form_class in FORMS),
+        forms_program.WritingForm(),
+        forms_program.WritingForm(data={"text": "Dear <you>,\n\n& \"nothing\" 'sent'"}),
+        forms_program.CheckinForm(data={"desperation": "4", "sleep_hours": "x"}),
+        Plain(),
+        Plain(data={"text": "x" * 20, "number": "-1", "words": "  <b>\n", "agree": "on"}),
+        Plain(data={"words": "", "day": "2026-11-30", "hidden": "&"}),
+    ]
+    checked = 0
+    for form in forms:
+        form.is_valid()
+        for field in plain_fields(form):
+            form.renderer = Jinja2()
+            expected = str(field)
+            form.renderer = PageFormRenderer()
+            assert str(field) == expected
+            checked += 1
+    assert checked > 30
+
+
+def test_a_link_with_a_number_is_the_path_django_gives() -> None:
+    for pk in (0, 7, 12345678901234):
+        assert url("edit_writing", pk) == reverse("edit_writing", args=[pk])
+    with pytest.raises(NoReverseMatch):
+        url("edit_writing", -1)
+    with pytest.raises(NoReverseMatch):
+        url("edit_writing", "x")
+
+
+def test_an_empty_form_prints_what_its_template_prints() -> None:
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    kept = env.from_string("{{ form_html(form) }}")
+    included = env.from_string('{% include "web/_form.html" %}')
+    renamed = forms_program.WritingForm(prefix="letter")
+    renamed.fields["text"].label = "Write to them here instead."
+    forms: list[django_forms.Form] = [
+        forms_program.CheckinForm(),
+        forms_program.UrgeForm(initial={"from": "sos", "outcome": "resisted"}),
+        forms_program.UrgeForm(initial={"from": '"<odd>'}),
+        forms_program.WritingForm(),
+        renamed,
+        forms_program.WritingForm(prefix="letter"),
+        forms_program.CheckinForm(data={"mood": "9"}),
+    ]
+    for _ in range(2):  # made, then kept
+        for form in forms:
+            assert kept.render(form=form) == included.render(form=form)
+    assert "Write to them here instead." in kept.render(form=renamed)
+    assert "Write to them here instead." not in kept.render(form=forms[-2])
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "UTC"])
+def test_the_moments_of_a_list_read_as_the_date_filter_writes_them(zone: str) -> None:
+    values = [value for value in DATES if isinstance(value, dt.datetime)]  # naive too
+    with timezone.override(zoneinfo.ZoneInfo(zone)):
+        assert moments(values) == [
+            (date_filter(value, "c"), date_filter(value, "DATETIME_FORMAT")) for value in values
+        ]

@@ -27,10 +27,11 @@ from nocontact.core import rules
 from nocontact.core.events import InvalidEvent
 from nocontact.core.model import EventKind
 from nocontact.core.moments import InvalidMoment, MomentProblem, past_moment
-from nocontact.journey import repository
+from nocontact.journey import repository, state_cache
 from nocontact.journey.models import Breakup, Event
 from nocontact.web import forms_program as f
 from nocontact.web.forms_offline import OfflineEntryForm
+from nocontact.web.jinja2_env import moments
 from nocontact.web.views import offline
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.crisis import after_saving
@@ -351,11 +352,16 @@ _HISTORY = Prepared(
 def history(request: HttpRequest) -> HttpResponse:
     breakup = _breakup(request)
     rows = _HISTORY.listing(breakup.pk)
-    page = Paginator(rows, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(rows, HISTORY_PAGE_SIZE)
+    # How many lines the log has changes only with the breakup's version (an event saved
+    # gives it a new one, state_cache): counted once per version and process.
+    paginator.count = state_cache.remembered(
+        ("history count", breakup.pk, breakup.version), rows.count
+    )
+    page = paginator.get_page(request.GET.get("page"))
     words = _log_words(get_language())
-    context = {
-        "nav": "today",
-        "page": page,
-        "entries": [_describe(e, words) for e in page.object_list],
-    }
+    entries = [_describe(e, words) for e in page.object_list]
+    for entry, (iso, text) in zip(entries, moments([e["at"] for e in entries]), strict=True):
+        entry["iso"], entry["when"] = iso, text
+    context = {"nav": "today", "page": page, "entries": entries}
     return render(request, "web/history.html", context)

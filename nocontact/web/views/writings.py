@@ -23,6 +23,7 @@ from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Writing
 from nocontact.web import forms_coach as fc
 from nocontact.web import forms_program as f
+from nocontact.web.jinja2_env import moments
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.crisis import after_saving
 from nocontact.web.views.sos import save_writing
@@ -57,7 +58,13 @@ def writings(request: HttpRequest) -> HttpResponse:
         kind = ""
     rows = _LISTS[kind].listing(cast(User, request.user).pk)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"nav": "writings", "page": page, "kind": kind}
+    # Each entry's moment, machine-readable and for reading (web/jinja2_env.moments).
+    context = {
+        "nav": "writings",
+        "page": page,
+        "kind": kind,
+        "moments": moments([writing.at for writing in page.object_list]),
+    }
     return render(request, "web/writings.html", context)
 
 

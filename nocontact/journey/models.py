@@ -74,6 +74,10 @@ class Breakup(models.Model):
     # this row (``save``), its events and its occasions and items (``touch``, from the
     # signals at the end of this module). The key of ``state_cache``.
     version = models.UUIDField(default=uuid.uuid4, editable=False)
+    # Renewed, with ``version``, when a change is more than new events added: an event
+    # changed, occasions or items changed, a bulk write. While it stays, the events
+    # ``state_cache`` keeps are still right, and only the newer ones are read.
+    epoch = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = BreakupQuerySet.as_manager()
 

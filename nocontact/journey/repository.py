@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.db.models import QuerySet
 from django.utils import timezone as dj_timezone
 
 from nocontact.accounts.models import settings_for
-from nocontact.accounts.prepared import ID, Prepared
+from nocontact.accounts.prepared import ID, MOMENT, Prepared
+from nocontact.accounts.prepared import _adapt as adapt_value
 from nocontact.core import clock
 from nocontact.core import model as core
 from nocontact.core.events import validate_event_data
@@ -58,8 +61,15 @@ def active_breakup(user: User) -> Breakup | None:
     return rows[0] if rows else None
 
 
-def to_profile(breakup: Breakup) -> core.Profile:
-    occasions = list(breakup.occasions.all())
+def to_profile(breakup: Breakup, *, kept: bool = False) -> core.Profile:
+    """The core's profile of ``breakup``. ``kept``: its occasions and items as kept for
+    its epoch (``state_cache``), for a ``breakup`` just brought up to date."""
+    if kept:
+        occasions, hard_dates, items_left = state_cache.remembered(
+            ("profile", breakup.pk, breakup.epoch), lambda: _dates_and_items(breakup)
+        )
+    else:
+        occasions, hard_dates, items_left = _dates_and_items(breakup)
     return core.Profile(
         ex_nickname=breakup.ex_nickname,
         breakup_date=breakup.breakup_date,
@@ -68,15 +78,25 @@ def to_profile(breakup: Breakup) -> core.Profile:
         intensity=breakup.intensity,
         goal=core.Goal(breakup.goal),
         unsafe=breakup.unsafe,
-        occasions=tuple(
-            core.Occasion(o.name, o.date) for o in occasions if o.kind == Occasion.Kind.OCCASION
-        ),
-        hard_dates=tuple(
+        occasions=occasions,
+        hard_dates=hard_dates,
+        items_left=items_left,
+    )
+
+
+def _dates_and_items(
+    breakup: Breakup,
+) -> tuple[tuple[core.Occasion, ...], tuple[core.HardDate, ...], tuple[core.ItemLeft, ...]]:
+    """The breakup's occasions, hard dates and items: the same while its epoch is."""
+    occasions = list(breakup.occasions.all())
+    return (
+        tuple(core.Occasion(o.name, o.date) for o in occasions if o.kind == Occasion.Kind.OCCASION),
+        tuple(
             core.HardDate(o.name, o.date, o.coping_plan)
             for o in occasions
             if o.kind == Occasion.Kind.HARD_DATE
         ),
-        items_left=tuple(core.ItemLeft(i.name, i.substantial) for i in breakup.items_left.all()),
+        tuple(core.ItemLeft(i.name, i.substantial) for i in breakup.items_left.all()),
     )
 
 
@@ -90,38 +110,195 @@ def to_core_event(row: Event) -> core.Event:
     return core.Event(core.EventKind(row.kind), row.at, row.data)
 
 
+@dataclass(frozen=True)
+class EventLog:
+    """The events ``derive_state`` needs of one breakup, as read at one moment.
+
+    ``count`` and ``id_sum`` are those of the rows: the next read compares them with
+    the database's, so a row it would miss (committed late, under a lower id) or a
+    row gone is seen, and everything is read again. ``version``: the breakup's, read
+    before the rows, so the log holds at least what that version has.
+    """
+
+    epoch: uuid.UUID
+    version: uuid.UUID
+    cutoff: dt.datetime
+    ids: tuple[int, ...]
+    events: tuple[core.Event, ...]
+    count: int
+    id_sum: int
+
+    @property
+    def last_id(self) -> int:
+        return max(self.ids, default=0)
+
+    def has_between(self, kind: core.EventKind, start: dt.datetime, end: dt.datetime) -> bool:
+        """Whether an event of ``kind`` falls in ``[start, end)``, all after ``cutoff``."""
+        if start < self.cutoff:
+            raise ValueError("before the log's window")
+        return any(e.kind == kind and start <= e.at < end for e in self.events)
+
+    def latest(self, kind: core.EventKind) -> core.Event | None:
+        """The latest event of a recent kind (by time, then id), if the window has one:
+        any older one is older than every event of the window."""
+        if kind not in RECENT_KINDS:
+            raise ValueError("only the recent kinds are all in the log's window")
+        found = [(e.at, i, e) for i, e in zip(self.ids, self.events, strict=True) if e.kind == kind]
+        return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _cutoff(today: dt.date) -> dt.datetime:
+    # A day of margin on either side of the window covers every time zone.
+    return dt.datetime.combine(today, dt.time(), dt.UTC) - dt.timedelta(days=RECENT_WINDOW_DAYS + 1)
+
+
 def program_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
     """What ``derive_state`` needs, and no more.
 
     Two index range scans in one query (every rare kind; check-ins and urges of
     the recent window), so the cost follows the recent weeks, not the years.
+    While the breakup's epoch stays (only events were added since: ``state_cache``),
+    only the rows added since the last read are read.
     """
-    # A day of margin on either side of the window covers every time zone.
-    cutoff = dt.datetime.combine(today, dt.time(), dt.UTC) - dt.timedelta(
-        days=RECENT_WINDOW_DAYS + 1
-    )
-    return _rare_and_recent(breakup, cutoff)
-
-
-def _rare_and_recent(breakup: Breakup, cutoff: dt.datetime) -> list[core.Event]:
-    """Every rare kind, and check-ins and urges from ``cutoff`` on, in one query."""
-    fields = ("kind", "at", "data")
-    rare = (
-        Event.objects.filter(breakup=breakup, kind__in=[k.value for k in RARE_KINDS])
-        .order_by()
-        .values_list(*fields)
-    )
-    recent = (
-        Event.objects.filter(
-            breakup=breakup, kind__in=[k.value for k in RECENT_KINDS], at__gte=cutoff
+    cutoff = _cutoff(today)
+    kept: EventLog | None = state_cache.log(breakup.pk)
+    if kept is not None and kept.epoch == breakup.epoch and kept.cutoff == cutoff:
+        log = _read_since(breakup, kept)
+    else:
+        log = None
+    if log is None:
+        rows = _LOG_ROWS.rows(breakup.pk, 0, cutoff)
+        log = EventLog(
+            epoch=breakup.epoch,
+            version=breakup.version,
+            cutoff=cutoff,
+            ids=tuple(row[0] for row in rows),
+            events=tuple(_core_events(rows)),
+            count=len(rows),
+            id_sum=sum(row[0] for row in rows),
         )
-        .order_by()
-        .values_list(*fields)
+    if not _uncommitted(Event.objects.db):
+        state_cache.keep_log(breakup.pk, log)
+    return list(log.events)
+
+
+def kept_log(breakup: Breakup, today: dt.date) -> EventLog | None:
+    """The events kept for ``breakup`` as they are at its version, for ``today``'s
+    window: for a ``breakup`` just brought up to date (``program_state``)."""
+    log: EventLog | None = state_cache.log(breakup.pk)
+    if log is None or (log.epoch, log.version) != (breakup.epoch, breakup.version):
+        return None
+    return log if log.cutoff == _cutoff(today) else None
+
+
+def _uncommitted(db: str) -> bool:
+    """Whether this connection is inside a transaction of the app's own (one that may
+    still roll back, and give its ids again on SQLite): what it reads is not kept.
+    A test's own wrapping transaction does not count."""
+    return any(
+        not getattr(block, "_from_testcase", False) for block in connections[db].atomic_blocks
     )
-    return [
-        core.Event(core.EventKind(kind), at, data)
-        for kind, at, data in rare.union(recent, all=True)
-    ]
+
+
+def _read_since(breakup: Breakup, kept: EventLog) -> EventLog | None:
+    """``kept`` with the rows added since, or None when more than that changed."""
+    new = _LOG_ROWS.rows(breakup.pk, kept.last_id, kept.cutoff)
+    count, id_sum = _LOG_TOTALS.rows(breakup.pk, 0, kept.cutoff)[0]
+    if count != kept.count + len(new) or (id_sum or 0) != kept.id_sum + sum(r[0] for r in new):
+        return None
+    return EventLog(
+        epoch=kept.epoch,
+        version=breakup.version,
+        cutoff=kept.cutoff,
+        ids=kept.ids + tuple(row[0] for row in new),
+        events=kept.events + tuple(_core_events(new)),
+        count=count,
+        id_sum=id_sum or 0,
+    )
+
+
+def _core_events(rows: Iterable[tuple[Any, ...]]) -> Iterator[core.Event]:
+    return (core.Event(core.EventKind(kind), at, data) for _, kind, at, data in rows)
+
+
+def _rare_and_recent(
+    breakup: Breakup | int,
+    cutoff: dt.datetime,
+    after: int = 0,
+    fields: tuple[str, ...] = ("id", "kind", "at", "data"),
+) -> QuerySet[Event, Any]:
+    """Every rare kind, and check-ins and urges from ``cutoff`` on, with ids over
+    ``after``: rows of ``fields``, in one query."""
+    rows = Event.objects.filter(breakup=breakup, id__gt=after).order_by()
+    rare = rows.filter(kind__in=[k.value for k in RARE_KINDS]).values_list(*fields)
+    recent = rows.filter(kind__in=[k.value for k in RECENT_KINDS], at__gte=cutoff)
+    return rare.union(recent.values_list(*fields), all=True)
+
+
+class _Tuples:
+    """A ``values_list`` queryset compiled once per database, as ``Prepared`` does,
+    with stand-in values (``marks``) where the values of a call go; its rows come
+    back converted as Django converts them. ``total``: instead of the rows, their
+    count and the sum of their first column (their ids)."""
+
+    def __init__(
+        self, build: Callable[..., QuerySet[Any, Any]], *marks: Any, total: bool = False
+    ) -> None:
+        self._build = build
+        self._marks = marks
+        self._total = total
+        self._compiled: dict[tuple[str, str], tuple[str, list[Any], list[int], Any]] = {}
+
+    def _compile(self, db: str) -> tuple[str, list[Any], list[int], Any]:
+        connection = connections[db]
+        compiler = self._build(*self._marks).query.get_compiler(using=db)
+        sql, params = compiler.as_sql()
+        if self._total:
+            # Django compiled the inner SQL; no value is put into the text.
+            sql, converters = f"SELECT COUNT(*), SUM(nc_log.id) FROM ({sql}) nc_log", {}  # noqa: S608
+        else:
+            converters = compiler.get_converters([c[0] for c in compiler.select])
+        adapted = [adapt_value(connection, mark) for mark in self._marks]
+        slots = [next((i for i, m in enumerate(adapted) if m == p), -1) for p in params]
+        if any(i not in slots for i in range(len(adapted))):
+            raise ValueError("the queryset does not use every value it is given")
+        compiled = (sql, list(params), slots, converters)
+        self._compiled[(db, connection.vendor)] = compiled
+        return compiled
+
+    def rows(self, *values: Any) -> list[tuple[Any, ...]]:
+        db = router.db_for_read(Event)
+        connection = connections[db]
+        compiled = self._compiled.get((db, connection.vendor)) or self._compile(db)
+        sql, params, slots, converters = compiled
+        adapted = [adapt_value(connection, value) for value in values]
+        args = [adapted[s] if s >= 0 else p for p, s in zip(params, slots, strict=True)]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            found = cursor.fetchall()
+        if not converters:
+            return [tuple(row) for row in found]
+        rows = []
+        for raw in found:
+            row = list(raw)
+            for position, (functions, expression) in converters.items():
+                value = row[position]
+                for convert in functions:
+                    value = convert(value, expression, connection)
+                row[position] = value
+            rows.append(tuple(row))
+        return rows
+
+
+_AFTER = ID - 1  # a second stand-in id: rows over this one
+_LOG_ROWS = _Tuples(lambda b, after, cutoff: _rare_and_recent(b, cutoff, after), ID, _AFTER, MOMENT)
+_LOG_TOTALS = _Tuples(
+    lambda b, after, cutoff: _rare_and_recent(b, cutoff, after, fields=("id",)),
+    ID,
+    _AFTER,
+    MOMENT,
+    total=True,
+)
 
 
 def insights_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
@@ -131,21 +308,29 @@ def insights_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
     first day a chart shows: index range scans, so ten years cost what three do.
     """
     cutoff = dt.datetime.combine(history_start(today), dt.time(), dt.UTC) - dt.timedelta(days=1)
-    return _rare_and_recent(breakup, cutoff)
+    return list(_core_events(_rare_and_recent(breakup, cutoff)))
 
 
-def program_state(breakup: Breakup, today: dt.date | None = None) -> ProgramState:
+def program_state(
+    breakup: Breakup, today: dt.date | None = None, *, just_loaded: bool = False
+) -> ProgramState:
     """Everything the program knows about ``breakup`` today.
 
     Derived once per process for each version of the breakup and each day
     (``state_cache``); ``breakup`` is brought up to date first when it changed.
+    ``just_loaded``: the caller read ``breakup`` a moment ago in this request and wrote
+    nothing since (a page that only reads): its version is not read again.
     """
-    breakup = state_cache.current(breakup)
+    if not just_loaded:
+        breakup = state_cache.current(breakup)
     tz = user_tz(breakup.user)
     today = today or clock.local_now(tz).date()
     key = ("state", breakup.pk, breakup.version, today, str(tz))
     return state_cache.remembered(
-        key, lambda: derive_state(to_profile(breakup), program_events(breakup, today), today, tz)
+        key,
+        lambda: derive_state(
+            to_profile(breakup, kept=True), program_events(breakup, today), today, tz
+        ),
     )
 
 

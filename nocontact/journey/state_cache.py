@@ -13,9 +13,15 @@ A random version (not a counter) can never meet an old key again: not after a
 transaction rolled back, not after a backup was restored.
 
 Events are append-only: the app never edits or deletes one on its own (a whole
-breakup goes at once, by cascade). A write that bypasses ``Model.save`` (a bulk
-insert, a ``QuerySet.update``) must call ``touch`` itself, as
-``repository.add_events`` does.
+breakup goes at once, by cascade). So when only new events were added since a
+state was derived, the events it came from are still right: each process also keeps
+the events of its last few hundred breakups (``logs``), and reads only the rows
+added since (``repository.program_events``). ``Breakup.epoch`` tells the two cases
+apart: it is renewed, with the version, by every other change (an event saved
+again, an occasion or item, a bulk write), and the events are then read again.
+
+A write that bypasses ``Model.save`` (a bulk insert, a ``QuerySet.update``) must
+call ``touch`` itself, as ``repository.add_events`` does.
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+from django.db import connections, models, router
 from django.db.models.signals import post_delete, post_save
 
 from nocontact.accounts.prepared import ID, Prepared
@@ -35,15 +42,41 @@ T = TypeVar("T")
 
 # About 2 KB a state: a few MB a process at most, whatever the number of users.
 MAX_ENTRIES = 2048
+# A breakup's events: ~100 KB for a few hundred. The people active right now.
+MAX_LOGS = 256
 
 _VERSION = Prepared(lambda pk: Breakup.objects.filter(pk=pk).only("version"), ID)
+_ROW = Prepared(lambda pk: Breakup.objects.filter(pk=pk), ID)
 _entries: OrderedDict[Hashable, Any] = OrderedDict()
+_logs: OrderedDict[int, Any] = OrderedDict()
 _lock = threading.Lock()
 
 
 def touch(breakup_id: int) -> None:
-    """Something the state comes from changed: give the breakup a new version."""
-    Breakup.objects.filter(pk=breakup_id).update(version=uuid.uuid4())
+    """Something the state comes from changed: a new version, and a new epoch."""
+    _renew(breakup_id, "version", "epoch")
+
+
+def appended(breakup_id: int) -> None:
+    """Events were added, nothing else changed: a new version, the same epoch."""
+    _renew(breakup_id, "version")
+
+
+def _renew(breakup_id: int, *names: str) -> None:
+    """New random values in the breakup's ``names`` (every write pays it: plain SQL,
+    what ``Breakup.objects.filter(pk=...).update(...)`` sends)."""
+    db = router.db_for_write(Breakup)
+    connection = connections[db]
+    quote = connection.ops.quote_name
+    fields = [cast("models.UUIDField[Any, Any]", Breakup._meta.get_field(name)) for name in names]
+    assignments = ", ".join(f"{quote(name)} = %s" for name in names)  # no db_column: the names
+    values = [field.get_db_prep_save(uuid.uuid4(), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Column and table names from the model, quoted; the values are parameters.
+            f"UPDATE {quote(Breakup._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s",  # noqa: S608
+            [*values, breakup_id],
+        )
 
 
 def current(breakup: Breakup) -> Breakup:
@@ -54,7 +87,12 @@ def current(breakup: Breakup) -> Breakup:
     """
     found = _VERSION.rows(breakup.pk)
     if found and found[0].version != breakup.version:
-        breakup.refresh_from_db()
+        fresh = _ROW.rows(breakup.pk)
+        if fresh:
+            for field in Breakup._meta.concrete_fields:
+                setattr(breakup, field.attname, getattr(fresh[0], field.attname))
+        else:
+            breakup.refresh_from_db()  # gone: let Django say so
     return breakup
 
 
@@ -72,13 +110,34 @@ def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
+def log(breakup_id: int) -> Any:
+    """The events kept for ``breakup_id`` (``repository.EventLog``), or None."""
+    with _lock:
+        found = _logs.get(breakup_id)
+        if found is not None:
+            _logs.move_to_end(breakup_id)
+        return found
+
+
+def keep_log(breakup_id: int, value: Any) -> None:
+    with _lock:
+        _logs[breakup_id] = value
+        _logs.move_to_end(breakup_id)
+        if len(_logs) > MAX_LOGS:
+            _logs.popitem(last=False)
+
+
 def clear() -> None:
     with _lock:
         _entries.clear()
+        _logs.clear()
 
 
 def _changed(sender: type[Any], instance: Event | Occasion | ItemLeft, **kwargs: Any) -> None:
-    touch(instance.breakup_id)
+    if sender is Event and kwargs.get("created"):
+        appended(instance.breakup_id)
+    else:
+        touch(instance.breakup_id)
 
 
 def connect() -> None:

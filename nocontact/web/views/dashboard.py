@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from nocontact.accounts.prepared import ID, LATER_MOMENT, MOMENT, Prepared
+from nocontact.core import model as core
 from nocontact.core import rules
 from nocontact.core.model import EventKind, Goal, Phase
 from nocontact.core.program import ProgramState
@@ -58,9 +59,14 @@ _LATEST_URGE = Prepared(
 )
 
 
-def checked_in_on(breakup: Breakup, day: dt.date) -> bool:
-    """Whether ``day`` (on the user's clock) has a check-in."""
+def checked_in_on(breakup: Breakup, day: dt.date, *, just_loaded: bool = False) -> bool:
+    """Whether ``day`` (on the user's clock) has a check-in. ``just_loaded``: ``breakup``
+    was read in this request, nothing written since: the events this process keeps
+    for its version answer, when it keeps them (``repository.kept_log``)."""
     start, end = local_day_bounds(day)
+    log = repository.kept_log(breakup, day) if just_loaded else None
+    if log is not None:
+        return log.has_between(EventKind.CHECKIN, start, end)
     return bool(_CHECKINS_BETWEEN.rows(breakup.pk, start, end))
 
 
@@ -88,7 +94,12 @@ def _readiness(state: ProgramState) -> dict[str, Any]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     breakup: Breakup = request.breakup  # type: ignore[attr-defined]
     breakup.user = request.user  # type: ignore[assignment]  # already loaded: spare a query
-    state = repository.program_state(breakup)
+    # The breakup was read by ``breakup_required`` a moment ago; this page writes nothing.
+    state = repository.program_state(breakup, just_loaded=True)
+    # The latest urge: in the events the state was derived from, when this process keeps
+    # them and the window has one (any older urge is older than all of the window's).
+    log = repository.kept_log(breakup, state.today)
+    urge: Event | core.Event | None = log.latest(EventKind.URGE) if log else None
     percent = (
         min(100, round(100 * state.day_count / state.minimum_days)) if state.minimum_days else 100
     )
@@ -103,8 +114,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "progress_percent": percent,
         "strength_percent": round(100 * state.strength),
         "milestone_today": rules.reached_milestone(state.day_count),
-        "checked_in_today": checked_in_on(breakup, state.today),
-        "latest_urge": latest_urge(breakup),
+        "checked_in_today": checked_in_on(breakup, state.today, just_loaded=True),
+        "latest_urge": urge or latest_urge(breakup),
         "urge_max": rules.URGE_INTENSITY_RANGE[1],
         "show_readiness": show_readiness,
         "readiness": _readiness(state) if show_readiness else None,

@@ -84,7 +84,9 @@ def checkin(request: HttpRequest) -> HttpResponse:
         messages.success(request, gettext("Checked in. Thank you for looking after yourself."))
         return after_saving("dashboard", form.cleaned_data.get("note"))
     today = repository.today_for(request.user)  # type: ignore[arg-type]
-    return _page(request, "web/checkin.html", form, already_today=checked_in_on(breakup, today))
+    # Nothing was written in this request: the breakup as read a moment ago may answer.
+    already = checked_in_on(breakup, today, just_loaded=True)
+    return _page(request, "web/checkin.html", form, already_today=already)
 
 
 def already_logged(breakup: Breakup, key: uuid.UUID) -> bool:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 from nocontact.core import rules
@@ -132,17 +132,23 @@ def date_events(events: Iterable[Event], tz: dt.tzinfo, today: dt.date) -> list[
     # ``_instant`` and, with the user's zone, ``clock.local_date``.
     keyed = [(event.at.astimezone(utc), kind_order[event.kind], event) for event in events]
     keyed.sort(key=_INSTANT_AND_KIND)
-    ordered: list[Event] = []
-    for _, group in groupby(keyed, key=_INSTANT_AND_KIND):
-        same = [k[2] for k in group]
-        if len(same) > 1:
-            same.sort(key=_canonical_data)
-        ordered.extend(same)
-    dated = [Dated(event, event.at.astimezone(tz).date()) for event in ordered]
-    return [d for d in dated if d.day <= today]
+    instants = [k[0] for k in keyed]
+    ordered: list[Event]
+    if not any(map(operator.eq, instants, instants[1:])):  # no two at one instant: no ties
+        ordered = [k[2] for k in keyed]
+    else:
+        ordered = []
+        for _, group in groupby(keyed, key=_INSTANT_AND_KIND):
+            same = [k[2] for k in group]
+            if len(same) > 1:
+                same.sort(key=_canonical_data)
+            ordered.extend(same)
+    return [
+        Dated(event, day) for event in ordered if (day := event.at.astimezone(tz).date()) <= today
+    ]
 
 
-_INSTANT_AND_KIND = itemgetter(0, 1)
+_INSTANT_AND_KIND = operator.itemgetter(0, 1)
 
 
 def _by_kind(dated: Iterable[Dated]) -> dict[EventKind, list[Dated]]:
@@ -179,19 +185,20 @@ def strength_score(
     share (1 - M) of the way to the clean value, so n of them leave M**n of the gap):
     the cost follows the slips and the "checked on them" days, not the years.
     """
+    clean, factor = rules.CLEAN_DAY_VALUE, rules.STRENGTH_DAILY_FACTOR
     score = 0.0
-    day = breakup_date
+    day = breakup_date.toordinal()  # day numbers: cheaper than dates and timedeltas
     marked = sorted(d for d in slip_days | checked_days if breakup_date <= d < today)
     for marked_day in [*marked, today]:
-        clean_run = (marked_day - day).days
+        clean_run = marked_day.toordinal() - day
         if clean_run > 0:
-            gap = rules.CLEAN_DAY_VALUE - score
-            score = rules.CLEAN_DAY_VALUE - gap * rules.STRENGTH_DAILY_FACTOR**clean_run
+            gap = clean - score
+            score = clean - gap * factor**clean_run
         if marked_day == today:
             break
         value = rules.SLIP_DAY_VALUE if marked_day in slip_days else rules.CHECKED_ON_THEM_DAY_VALUE
         score = rules.strength_step(score, value)
-        day = marked_day + dt.timedelta(days=1)
+        day = marked_day.toordinal() + 1
     return score
 
 

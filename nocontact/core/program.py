@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import Any, NamedTuple
 
 from nocontact.core import rules
-from nocontact.core.clock import local_date
 from nocontact.core.model import (
     AttemptOutcome,
     Event,
@@ -41,9 +41,12 @@ WRITING_KINDS = (EventKind.JOURNAL, EventKind.UNSENT_LETTER)
 RARE_KINDS = tuple(k for k in EventKind if k not in RECENT_KINDS and k not in WRITING_KINDS)
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
-    """An event with the local date the user lived it on."""
+class Dated(NamedTuple):
+    """An event with the local date the user lived it on.
+
+    A named tuple rather than a frozen dataclass: ``date_events`` makes one for
+    every event of the log, and a tuple costs a fraction of it to build.
+    """
 
     event: Event
     day: dt.date
@@ -113,8 +116,8 @@ def _instant(at: dt.datetime) -> dt.datetime:
     return at.astimezone(dt.UTC)
 
 
-def _canonical_data(d: Dated) -> str:
-    return json.dumps(dict(d.event.data), sort_keys=True, default=str)
+def _canonical_data(event: Event) -> str:
+    return json.dumps(dict(event.data), sort_keys=True, default=str)
 
 
 def date_events(events: Iterable[Event], tz: dt.tzinfo, today: dt.date) -> list[Dated]:
@@ -124,18 +127,36 @@ def date_events(events: Iterable[Event], tz: dt.tzinfo, today: dt.date) -> list[
     a fixed order too, by kind then content, so the state never depends on the
     order the log was read in.
     """
-    keyed = [
-        (_instant(event.at), _KIND_ORDER[event.kind], Dated(event, local_date(event.at, tz)))
-        for event in events
+    utc, kind_order = dt.UTC, _KIND_ORDER
+    # (instant, kind, event): ``Event.at`` is always aware, so ``astimezone`` is
+    # ``_instant`` and, with the user's zone, ``clock.local_date``.
+    keyed = [(event.at.astimezone(utc), kind_order[event.kind], event) for event in events]
+    keyed.sort(key=_INSTANT_AND_KIND)
+    instants = [k[0] for k in keyed]
+    ordered: list[Event]
+    if not any(map(operator.eq, instants, instants[1:])):  # no two at one instant: no ties
+        ordered = [k[2] for k in keyed]
+    else:
+        ordered = []
+        for _, group in groupby(keyed, key=_INSTANT_AND_KIND):
+            same = [k[2] for k in group]
+            if len(same) > 1:
+                same.sort(key=_canonical_data)
+            ordered.extend(same)
+    return [
+        Dated(event, day) for event in ordered if (day := event.at.astimezone(tz).date()) <= today
     ]
-    keyed.sort(key=lambda k: (k[0], k[1]))
-    ordered: list[Dated] = []
-    for _, group in groupby(keyed, key=lambda k: (k[0], k[1])):
-        same = [k[2] for k in group]
-        if len(same) > 1:
-            same.sort(key=_canonical_data)
-        ordered.extend(same)
-    return [d for d in ordered if d.day <= today]
+
+
+_INSTANT_AND_KIND = operator.itemgetter(0, 1)
+
+
+def _by_kind(dated: Iterable[Dated]) -> dict[EventKind, list[Dated]]:
+    """Every kind's events, in the order of ``dated``: one pass instead of one a kind."""
+    groups: dict[EventKind, list[Dated]] = {kind: [] for kind in EventKind}
+    for d in dated:
+        groups[d.event.kind].append(d)
+    return groups
 
 
 def _of(dated: Sequence[Dated], *kinds: EventKind) -> list[Dated]:
@@ -164,23 +185,24 @@ def strength_score(
     share (1 - M) of the way to the clean value, so n of them leave M**n of the gap):
     the cost follows the slips and the "checked on them" days, not the years.
     """
+    clean, factor = rules.CLEAN_DAY_VALUE, rules.STRENGTH_DAILY_FACTOR
     score = 0.0
-    day = breakup_date
+    day = breakup_date.toordinal()  # day numbers: cheaper than dates and timedeltas
     marked = sorted(d for d in slip_days | checked_days if breakup_date <= d < today)
     for marked_day in [*marked, today]:
-        clean_run = (marked_day - day).days
+        clean_run = marked_day.toordinal() - day
         if clean_run > 0:
-            gap = rules.CLEAN_DAY_VALUE - score
-            score = rules.CLEAN_DAY_VALUE - gap * rules.STRENGTH_DAILY_FACTOR**clean_run
+            gap = clean - score
+            score = clean - gap * factor**clean_run
         if marked_day == today:
             break
         value = rules.SLIP_DAY_VALUE if marked_day in slip_days else rules.CHECKED_ON_THEM_DAY_VALUE
         score = rules.strength_step(score, value)
-        day = marked_day + dt.timedelta(days=1)
+        day = marked_day.toordinal() + 1
     return score
 
 
-def _wellbeing(dated: Sequence[Dated], today: dt.date) -> WellbeingInputs:
+def _wellbeing(by_kind: dict[EventKind, list[Dated]], today: dt.date) -> WellbeingInputs:
     window_start = rules.add_days(today, 1 - rules.WELLBEING_WINDOW_DAYS)
     week_start = rules.add_days(today, 1 - rules.URGE_TREND_WINDOW_DAYS)
     previous_week_start = rules.add_days(week_start, -rules.URGE_TREND_WINDOW_DAYS)
@@ -189,30 +211,32 @@ def _wellbeing(dated: Sequence[Dated], today: dt.date) -> WellbeingInputs:
 
     # The last check-in of a day stands for that day.
     by_day: dict[dt.date, Event] = {}
-    for d in dated:
-        if d.event.kind is EventKind.CHECKIN and d.day >= window_start:
+    for d in by_kind[EventKind.CHECKIN]:
+        if d.day >= window_start:
             by_day[d.day] = d.event
     crying_days = sum(1 for day, e in by_day.items() if day >= crying_start and e.get("cried"))
-    urges_now = sum(1 for d in dated if d.event.kind is EventKind.URGE and d.day >= week_start)
-    urges_before = sum(
-        1
-        for d in dated
-        if d.event.kind is EventKind.URGE and previous_week_start <= d.day < week_start
-    )
+    urges = by_kind[EventKind.URGE]
+    urges_now = sum(1 for d in urges if d.day >= week_start)
+    urges_before = sum(1 for d in urges if previous_week_start <= d.day < week_start)
     return WellbeingInputs(
         moods=[int(e.get("mood")) for e in by_day.values()],
         desperations=[int(e.get("desperation")) for e in by_day.values()],
         crying_days_last_week=crying_days,
         urges_this_week=urges_now,
         urges_week_before=urges_before,
-        slip_in_window=any(d.event.kind is EventKind.SLIP and d.day >= slip_start for d in dated),
+        slip_in_window=any(d.day >= slip_start for d in by_kind[EventKind.SLIP]),
     )
 
 
 def in_distress(dated: Sequence[Dated], today: dt.date) -> bool:
     """Crying most days of the last week, or a very desperate latest check-in."""
+    return _in_distress(_of(dated, EventKind.CHECKIN), today)
+
+
+def _in_distress(checkins: Sequence[Dated], today: dt.date) -> bool:
+    """``in_distress`` from the check-ins alone."""
     start = rules.add_days(today, 1 - rules.DISTRESS_WINDOW_DAYS)
-    checkins = [d for d in dated if d.event.kind is EventKind.CHECKIN and d.day >= start]
+    checkins = [d for d in checkins if d.day >= start]
     if not checkins:
         return False
     crying_days = {d.day for d in checkins if d.event.get("cried")}
@@ -225,7 +249,11 @@ def in_distress(dated: Sequence[Dated], today: dt.date) -> bool:
 
 def chosen_strategy(profile: Profile, dated: Sequence[Dated]) -> Strategy | None:
     """The latest strategy the user chose, or what their goal implies."""
-    strategies = _of(dated, EventKind.STRATEGY)
+    return _chosen_strategy(profile, _of(dated, EventKind.STRATEGY))
+
+
+def _chosen_strategy(profile: Profile, strategies: Sequence[Dated]) -> Strategy | None:
+    """``chosen_strategy`` from the strategy events alone."""
     if strategies:
         return Strategy(strategies[-1].event.get("strategy"))
     if profile.goal is Goal.RECONNECT:
@@ -236,21 +264,21 @@ def chosen_strategy(profile: Profile, dated: Sequence[Dated]) -> Strategy | None
 
 
 def _readiness(
-    dated: Sequence[Dated],
+    by_kind: dict[EventKind, list[Dated]],
     today: dt.date,
     day_count: int,
     minimum_days: int,
     minimum_reached_on: dt.date,
     strategy: Strategy | None,
 ) -> Readiness:
-    answers_events = _of(dated, EventKind.READINESS_ANSWERS)
+    answers_events = by_kind[EventKind.READINESS_ANSWERS]
     answers = list(answers_events[-1].event.get("answers")) if answers_events else None
     return readiness_verdict(
         day_count=day_count,
         minimum_days=minimum_days,
         minimum_reached_on=minimum_reached_on,
         answers=answers,
-        wellbeing=_wellbeing(dated, today),
+        wellbeing=_wellbeing(by_kind, today),
         intent_statement=strategy is Strategy.INTENT_STATEMENT,
     )
 
@@ -261,8 +289,8 @@ def readiness_on(profile: Profile, dated: Sequence[Dated], day: dt.date) -> Read
 
     ``dated`` is what ``date_events`` returns; events after ``day`` are ignored.
     """
-    lived = [d for d in dated if d.day <= day]
-    slip_days = [d.day for d in _of(lived, EventKind.SLIP) if d.day >= profile.breakup_date]
+    lived = _by_kind(d for d in dated if d.day <= day)
+    slip_days = [d.day for d in lived[EventKind.SLIP] if d.day >= profile.breakup_date]
     start = slip_days[-1] if slip_days else profile.breakup_date
     minimum_days = rules.minimum_days_for(profile)
     return _readiness(
@@ -271,7 +299,7 @@ def readiness_on(profile: Profile, dated: Sequence[Dated], day: dt.date) -> Read
         max(0, (day - start).days),
         minimum_days,
         rules.add_days(start, minimum_days),
-        chosen_strategy(profile, lived),
+        _chosen_strategy(profile, lived[EventKind.STRATEGY]),
     )
 
 
@@ -279,10 +307,10 @@ def derive_state(
     profile: Profile, events: Iterable[Event], today: dt.date, tz: dt.tzinfo
 ) -> ProgramState:
     """Everything the program knows about this breakup today."""
-    dated = date_events(events, tz, today)
+    by_kind = _by_kind(date_events(events, tz, today))
 
     # 1. The No Contact count: from the last slip, or from the breakup.
-    slips = _of(dated, EventKind.SLIP)
+    slips = by_kind[EventKind.SLIP]
     slip_days = [d.day for d in slips if d.day >= profile.breakup_date]
     start = slip_days[-1] if slip_days else profile.breakup_date
     day_count = max(0, (today - start).days)
@@ -291,18 +319,18 @@ def derive_state(
     longest_streak = max(_streaks(profile.breakup_date, slip_days, today))
     distinct_slip_days = set(slip_days)
     total_days = max(0, (today - profile.breakup_date).days - len(distinct_slip_days))
-    checked_days = {d.day for d in _of(dated, EventKind.CHECKED_ON_THEM)}
+    checked_days = {d.day for d in by_kind[EventKind.CHECKED_ON_THEM]}
     strength = strength_score(profile.breakup_date, distinct_slip_days, checked_days, today)
 
     # 2. Resets: an ex-initiated contact reopens what an outcome or a "no" closed.
-    ex_contacts = _of(dated, EventKind.EX_CONTACT)
+    ex_contacts = by_kind[EventKind.EX_CONTACT]
     last_ex_contact = _instant(ex_contacts[-1].event.at) if ex_contacts else None
 
     def after_reset(d: Dated) -> bool:
         return last_ex_contact is None or _instant(d.event.at) > last_ex_contact
 
-    attempts = _of(dated, EventKind.ATTEMPT)
-    outcomes = _of(dated, EventKind.OUTCOME)
+    attempts = by_kind[EventKind.ATTEMPT]
+    outcomes = by_kind[EventKind.OUTCOME]
     latest_outcome = outcomes[-1] if outcomes and after_reset(outcomes[-1]) else None
     closing = [
         d
@@ -328,11 +356,11 @@ def derive_state(
         next_attempt_on = candidate if candidate > today else None
 
     # 4. Strategy: the latest choice, or what the goal implies.
-    strategy = chosen_strategy(profile, dated)
+    strategy = _chosen_strategy(profile, by_kind[EventKind.STRATEGY])
 
     # 5. Readiness and wellbeing.
-    readiness = _readiness(dated, today, day_count, minimum_days, minimum_reached_on, strategy)
-    distress = in_distress(dated, today)
+    readiness = _readiness(by_kind, today, day_count, minimum_days, minimum_reached_on, strategy)
+    distress = _in_distress(by_kind[EventKind.CHECKIN], today)
 
     # 6. What locks the contact tools, first reason wins.
     contact_strategy = (
@@ -362,7 +390,7 @@ def derive_state(
         lock_reason = LockReason.COOLDOWN
 
     # 7. The phase, first that applies.
-    meetings = [d for d in _of(dated, EventKind.MEETING) if after_reset(d)]
+    meetings = [d for d in by_kind[EventKind.MEETING] if after_reset(d)]
     ex_after_minimum = any(d.day >= minimum_reached_on for d in ex_contacts)
     phase: Phase
     if profile.unsafe:

@@ -53,7 +53,7 @@ def render(env: Environment, *, folded: bool = True) -> str:
 
 
 def test_each_language_gets_its_own_text_in_one_process(env: Environment) -> None:
-    pages = {}
+    pages: dict[str, str] = {}
     for language in ("en", "de", "en", "fr", "de"):
         with translation.override(language):
             page = render(env)

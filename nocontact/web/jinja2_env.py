@@ -18,11 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from html import escape as html_escape
+from types import FunctionType
 from typing import Any, cast
 
 from django import forms
@@ -68,6 +71,8 @@ QUEUE_LIMIT = 20
 
 def render_value(value: Any) -> Any:
     """What Django's engine prints for ``{{ value }}``: localized, then escaped."""
+    if type(value) is str:  # Django's escape() without its lazy-argument wrapper
+        return SafeString(html_escape(value))
     if isinstance(value, str):
         return value if hasattr(value, "__html__") else escape(value)
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
@@ -186,7 +191,15 @@ def static_url(path: str) -> str:
 
 def _forget(**_: Any) -> None:
     """A test changed a setting (the URLs, the static files, the languages): start over."""
-    for kept in (_literals, _reversed, _int_paths, _statics, _offline_pages, _forms):
+    for kept in (
+        _literals,
+        _reversed,
+        _int_paths,
+        _statics,
+        _offline_pages,
+        _forms,
+        _truncations,
+    ):
         kept.clear()
     for env in list(_environments):
         if env.cache is not None:
@@ -330,6 +343,21 @@ def join_filter(value: Any, arg: str) -> Any:
     return defaultfilters.join(value, arg, autoescape=True)
 
 
+# Per language, Django's truncation text ("%(truncated_text)s…"): the journal truncates
+# each of its entries, and Django asks pgettext twice for each.
+_truncations: dict[str | None, str] = {}
+
+
+def _truncation_text() -> str:
+    language = translation.get_language()
+    found = _truncations.get(language)
+    if found is None:
+        found = _truncations[language] = translation.pgettext(
+            "String to return when truncating text", "%(truncated_text)s…"
+        )
+    return found
+
+
 def truncatechars_filter(value: Any, arg: int) -> str:
     """Django's ``truncatechars``; an ASCII text skips its per-character loop (same text)."""
     text = unicodedata.normalize("NFC", str(value))
@@ -337,11 +365,20 @@ def truncatechars_filter(value: Any, arg: int) -> str:
     if length > 0 and text[: length + 1].isascii():  # no combining characters to skip
         if len(text) <= length:
             return text
-        return add_truncation_text(text[: calculate_truncate_chars_length(length, None)])
+        truncate = _truncation_text()
+        return add_truncation_text(
+            text[: calculate_truncate_chars_length(length, truncate)], truncate
+        )
     return defaultfilters.truncatechars(value, arg)
 
 
+_NEWLINES = re.compile(r"\r\n|\r")  # django.utils.text.normalize_newlines
+
+
 def linebreaksbr_filter(value: Any) -> Any:
+    """Django's ``linebreaksbr``; a plain text skips its lazy-argument wrappers (same text)."""
+    if type(value) is str:
+        return SafeString(html_escape(_NEWLINES.sub("\n", value)).replace("\n", "<br>"))
     return defaultfilters.linebreaksbr(value, autoescape=True)
 
 
@@ -624,11 +661,34 @@ class FoldingCodeGenerator(CodeGenerator):
             self.write(repr(value))
 
 
+class PageContext(Context):
+    """Jinja2's context; calling a plain function (no ``pass_context`` and the like: the
+    page's own helpers) skips the checks for what to pass it, the same call."""
+
+    def call(
+        __self,  # Jinja2's names: a keyword argument may be called "self"
+        __obj: Callable[..., Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        if type(__obj) is not FunctionType or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
 class FoldingEnvironment(Environment):
     """Templates compiled and kept per language, script prefix and URLconf, with their
     constant calls folded (``FoldingCodeGenerator``)."""
 
     code_generator_class = FoldingCodeGenerator
+    context_class = PageContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

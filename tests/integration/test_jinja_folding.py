@@ -14,14 +14,21 @@ from typing import Any
 
 import pytest
 from django.core.signals import setting_changed
-from django.template import engines
+from django.template import defaultfilters, engines
 from django.test import Client
 from django.urls import get_script_prefix, set_script_prefix
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from jinja2 import Environment
 
 from nocontact.journey.models import Writing
-from nocontact.web.jinja2_env import FoldingEnvironment
+from nocontact.web.jinja2_env import (
+    FoldingEnvironment,
+    linebreaksbr_filter,
+    render_value,
+    truncatechars_filter,
+)
 
 PAGE = "web/writing_delete.html"
 
@@ -113,3 +120,24 @@ def test_pages_in_two_languages_through_the_locale_middleware(
     again = owner_client.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<title>Delete" in again
     assert "Löschen" not in again
+
+
+TEXTS = ["", "plain", 'It\'s <b>"you"</b> & me', "a\r\nb\rc\nd", "\n\n<br>\r", "é\u0301 ' \" &amp;"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_plain_texts_print_as_django_prints_them(text: str) -> None:
+    for value in (text, mark_safe(text)):  # noqa: S308  (a test of the escaping)
+        assert linebreaksbr_filter(value) == defaultfilters.linebreaksbr(value, autoescape=True)
+        assert type(linebreaksbr_filter(value)) is SafeString
+    assert render_value(text) == escape(text)
+    assert type(render_value(text)) is SafeString
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "ja"])
+def test_truncated_texts_end_with_each_language_s_ellipsis(language: str) -> None:
+    with translation.override(language):
+        for text in ("x" * 241, "a b\nc " * 80):
+            for length in (1, 2, 120, 240):
+                expected = defaultfilters.truncatechars(text, length)
+                assert truncatechars_filter(text, length) == expected

@@ -587,8 +587,13 @@ _folding: ContextVar[tuple[Any, ...] | None] = ContextVar("nc_jinja2_folding", d
 _environments: weakref.WeakSet[Environment] = weakref.WeakSet()
 
 
-def _fold_key() -> tuple[Any, ...]:
-    return (translation.get_language(), get_script_prefix(), get_urlconf())
+def _fold_key() -> tuple[Any, ...] | None:
+    """What the folded values depend on; None when it cannot be a key (a URLconf that is
+    not a module path: the template is then compiled as Jinja2 compiles it)."""
+    urlconf = get_urlconf()
+    if urlconf is not None and type(urlconf) is not str:
+        return None
+    return (translation.get_language(), get_script_prefix(), urlconf)
 
 
 # The functions whose calls with literal arguments only are folded, by global name.
@@ -695,9 +700,12 @@ class FoldingEnvironment(Environment):
         _environments.add(self)
 
     def _load_template(self, name: str, globals: Any) -> Template:
+        key = _fold_key()
+        # A bytecode cache would keep one language's code for all: no folding then.
+        if key is None or self.bytecode_cache is not None:
+            return super()._load_template(name, globals)
         if self.loader is None:
             raise TypeError("no loader for this environment specified")
-        key = _fold_key()
         cache_key = (weakref.ref(self.loader), name, key)
         cache: Any = self.cache  # keyed by name and folding key, not by name alone
         if cache is not None:

@@ -8,15 +8,17 @@ very HTML the calls made at render time gave.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.template import defaultfilters, engines
 from django.test import Client
-from django.urls import get_script_prefix, set_script_prefix
+from django.urls import get_script_prefix, set_script_prefix, set_urlconf
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -91,6 +93,18 @@ def test_a_changed_script_prefix_gives_its_own_links(env: Environment, script_pr
     assert 'href="/behind/proxy/manifest.webmanifest"' in behind
     assert 'href="/manifest.webmanifest"' not in behind
     assert again == plain
+
+
+def test_a_urlconf_module_renders_unfolded(env: Environment) -> None:
+    urlconf: Any = importlib.import_module(settings.ROOT_URLCONF)  # as request.urlconf may be
+    with translation.override("en"):
+        plain = render(env)
+        set_urlconf(urlconf)
+        try:
+            as_module = render(env)
+        finally:
+            set_urlconf(None)
+    assert as_module == plain
 
 
 def test_a_changed_setting_compiles_the_templates_again(env: Environment) -> None:

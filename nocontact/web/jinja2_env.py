@@ -657,8 +657,8 @@ class FoldingCodeGenerator(CodeGenerator):
         return str(value)
 
     def visit_Call(self, node: nodes.Call, frame: Frame, forward_caller: bool = False) -> None:
-        folded, value = self._folded(node, frame)
-        if not folded:
+        folded, value = (False, None) if forward_caller else self._folded(node, frame)
+        if not folded:  # (a {% call %} block's call passes its caller: never folded)
             super().visit_Call(node, frame, forward_caller=forward_caller)
         elif type(value) is Markup:
             self.write(f"Markup({str(value)!r})")

@@ -10,7 +10,10 @@ engine gave, so the helpers here keep Django's semantics:
 - ``_("literal")`` is ``{% translate "literal" %}`` (the text is trusted, not escaped),
   ``translate_value(x)`` is ``{% translate x %}`` on a variable (escaped),
   ``{% trans %}`` blocks are ``{% blocktranslate %}`` (the text trusted, the values escaped);
-- the filters are Django's own (``date``, ``time``, ``default``, ``join`` ...).
+- the filters are Django's own (``date``, ``time``, ``default``, ``join`` ...);
+- the calls with literal arguments only (``_("text")``, ``url("name")``, ``static(...)``)
+  are made when a template is compiled, once per language, script prefix and URLconf
+  (``FoldingEnvironment``): the page prints the same text, without calling them.
 """
 
 from __future__ import annotations

@@ -10,7 +10,10 @@ engine gave, so the helpers here keep Django's semantics:
 - ``_("literal")`` is ``{% translate "literal" %}`` (the text is trusted, not escaped),
   ``translate_value(x)`` is ``{% translate x %}`` on a variable (escaped),
   ``{% trans %}`` blocks are ``{% blocktranslate %}`` (the text trusted, the values escaped);
-- the filters are Django's own (``date``, ``time``, ``default``, ``join`` ...).
+- the filters are Django's own (``date``, ``time``, ``default``, ``join`` ...);
+- the calls with literal arguments only (``_("text")``, ``url("name")``, ``static(...)``)
+  are made when a template is compiled, once per language, script prefix and URLconf
+  (``FoldingEnvironment``): the page prints the same text, without calling them.
 """
 
 from __future__ import annotations
@@ -18,8 +21,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import unicodedata
-from collections.abc import Callable, Iterable
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from html import escape as html_escape
+from types import FunctionType
 from typing import Any, cast
 
 from django import forms
@@ -44,7 +53,9 @@ from django.utils.text import (
     calculate_truncate_chars_length,
 )
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
-from jinja2 import ChainableUndefined, Environment, Undefined, pass_context
+from jinja2 import ChainableUndefined, Environment, Template, Undefined, nodes, pass_context
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.idtracking import VAR_LOAD_RESOLVE
 from jinja2.runtime import Context
 from markupsafe import Markup
 from markupsafe import escape as markup_escape
@@ -63,6 +74,8 @@ QUEUE_LIMIT = 20
 
 def render_value(value: Any) -> Any:
     """What Django's engine prints for ``{{ value }}``: localized, then escaped."""
+    if type(value) is str:  # Django's escape() without its lazy-argument wrapper
+        return SafeString(html_escape(value))
     if isinstance(value, str):
         return value if hasattr(value, "__html__") else escape(value)
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
@@ -181,8 +194,19 @@ def static_url(path: str) -> str:
 
 def _forget(**_: Any) -> None:
     """A test changed a setting (the URLs, the static files, the languages): start over."""
-    for kept in (_literals, _reversed, _int_paths, _statics, _offline_pages, _forms):
+    for kept in (
+        _literals,
+        _reversed,
+        _int_paths,
+        _statics,
+        _offline_pages,
+        _forms,
+        _truncations,
+    ):
         kept.clear()
+    for env in list(_environments):
+        if env.cache is not None:
+            env.cache.clear()  # their texts and links were folded in under the old settings
 
 
 setting_changed.connect(_forget, dispatch_uid="nc-jinja2-forget")
@@ -322,6 +346,21 @@ def join_filter(value: Any, arg: str) -> Any:
     return defaultfilters.join(value, arg, autoescape=True)
 
 
+# Per language, Django's truncation text ("%(truncated_text)s…"): the journal truncates
+# each of its entries, and Django asks pgettext twice for each.
+_truncations: dict[str | None, str] = {}
+
+
+def _truncation_text() -> str:
+    language = translation.get_language()
+    found = _truncations.get(language)
+    if found is None:
+        found = _truncations[language] = translation.pgettext(
+            "String to return when truncating text", "%(truncated_text)s…"
+        )
+    return found
+
+
 def truncatechars_filter(value: Any, arg: int) -> str:
     """Django's ``truncatechars``; an ASCII text skips its per-character loop (same text)."""
     text = unicodedata.normalize("NFC", str(value))
@@ -329,11 +368,20 @@ def truncatechars_filter(value: Any, arg: int) -> str:
     if length > 0 and text[: length + 1].isascii():  # no combining characters to skip
         if len(text) <= length:
             return text
-        return add_truncation_text(text[: calculate_truncate_chars_length(length, None)])
+        truncate = _truncation_text()
+        return add_truncation_text(
+            text[: calculate_truncate_chars_length(length, truncate)], truncate
+        )
     return defaultfilters.truncatechars(value, arg)
 
 
+_NEWLINES = re.compile(r"\r\n|\r")  # django.utils.text.normalize_newlines
+
+
 def linebreaksbr_filter(value: Any) -> Any:
+    """Django's ``linebreaksbr``; a plain text skips its lazy-argument wrappers (same text)."""
+    if type(value) is str:
+        return SafeString(html_escape(_NEWLINES.sub("\n", value)).replace("\n", "<br>"))
     return defaultfilters.linebreaksbr(value, autoescape=True)
 
 
@@ -524,6 +572,167 @@ def cool_off_letters(request: HttpRequest | None) -> list[dict[str, Any]]:
     return letters
 
 
+# --- Folding the constant calls of the templates at compile time ------------------------
+#
+# ``_("text")``, ``url("name")``, ``static("path")``, ``{% trans %}text{% endtrans %}``
+# (``gettext("text")``) and ``get_current_language()`` give, for the same literal
+# arguments, the same value for as long as the language, the script prefix and the
+# URLconf are the same (and the settings: a changed one empties the cache, ``_forget``).
+# A page has dozens of them; each was a ``Context.call`` at every render. A template is
+# compiled, and kept, per (name, language, script prefix, URLconf), and in it those calls
+# are the value the function gave at compile time: in ``{{ ... }}`` the very text the
+# render printed (finalized with ``render_value``, then escaped, as at run time), folded
+# into the page's static text; anywhere else the value itself (``Markup`` or ``str``).
+
+# The folding key of the template being loaded through the keyed cache; None elsewhere
+# (``from_string``: a template kept by its caller may render under another language).
+_folding: ContextVar[tuple[Any, ...] | None] = ContextVar("nc_jinja2_folding", default=None)
+_environments: weakref.WeakSet[Environment] = weakref.WeakSet()
+
+
+def _fold_key() -> tuple[Any, ...] | None:
+    """What the folded values depend on; None when it cannot be a key (a URLconf that is
+    not a module path: the template is then compiled as Jinja2 compiles it)."""
+    urlconf = get_urlconf()
+    if urlconf is not None and type(urlconf) is not str:
+        return None
+    return (translation.get_language(), get_script_prefix(), urlconf)
+
+
+# The functions whose calls with literal arguments only are folded, by global name.
+FOLDED: dict[str, Callable[..., Any]] = {
+    "_": translate_literal,
+    "url": url,
+    "static": static_url,
+    "gettext": trans_gettext,
+    "get_current_language": translation.get_language,
+}
+
+
+class FoldingCodeGenerator(CodeGenerator):
+    """Jinja2's code generator, with the calls of ``FOLDED`` made at compile time."""
+
+    def _folded(self, node: nodes.Node, frame: Frame) -> tuple[bool, Any]:
+        """``(True, value)`` when ``node`` is a call to fold, else ``(False, None)``."""
+        if _folding.get() is None or not isinstance(node, nodes.Call):
+            return False, None
+        callee = node.node
+        if (
+            not isinstance(callee, nodes.Name)
+            or callee.ctx != "load"
+            or node.kwargs
+            or node.dyn_args is not None
+            or node.dyn_kwargs is not None
+            or not all(type(arg) is nodes.Const for arg in node.args)
+        ):
+            return False, None
+        function = FOLDED.get(callee.name)
+        if function is None or self.environment.globals.get(callee.name) is not function:
+            return False, None
+        # The template's own global, not a variable, parameter or import of that name.
+        ref = frame.symbols.find_ref(callee.name)
+        if ref is None or frame.symbols.find_load(ref) != (VAR_LOAD_RESOLVE, callee.name):
+            return False, None
+        args = [cast(nodes.Const, arg).value for arg in node.args]
+        if not all(type(arg) in (str, int) for arg in args):
+            return False, None
+        try:
+            value = function(*args)
+        except Exception:  # e.g. NoReverseMatch: raised at render, as before
+            return False, None
+        if type(value) not in (str, Markup):
+            return False, None
+        return True, value
+
+    def _output_child_to_const(
+        self, node: nodes.Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo
+    ) -> str:
+        folded, value = self._folded(node, frame)
+        if not folded:
+            return super()._output_child_to_const(node, frame, finalize)
+        # What the render printed: escape(environment.finalize(value)), as text.
+        if finalize.src is not None:
+            if finalize.src != "environment.finalize(":
+                raise nodes.Impossible  # a finalize that needs the context: at render
+            value = self.environment.finalize(value)  # type: ignore[misc]
+        if frame.eval_ctx.autoescape:
+            value = markup_escape(value)
+        return str(value)
+
+    def visit_Call(self, node: nodes.Call, frame: Frame, forward_caller: bool = False) -> None:
+        folded, value = (False, None) if forward_caller else self._folded(node, frame)
+        if not folded:  # (a {% call %} block's call passes its caller: never folded)
+            super().visit_Call(node, frame, forward_caller=forward_caller)
+        elif type(value) is Markup:
+            self.write(f"Markup({str(value)!r})")
+        else:
+            self.write(repr(value))
+
+
+class PageContext(Context):
+    """Jinja2's context; calling a plain function (no ``pass_context`` and the like: the
+    page's own helpers) skips the checks for what to pass it, the same call."""
+
+    def call(
+        __self,  # Jinja2's names: a keyword argument may be called "self"
+        __obj: Callable[..., Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        if type(__obj) is not FunctionType or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
+class FoldingEnvironment(Environment):
+    """Templates compiled and kept per language, script prefix and URLconf, with their
+    constant calls folded (``FoldingCodeGenerator``)."""
+
+    code_generator_class = FoldingCodeGenerator
+    context_class = PageContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _environments.add(self)
+
+    def _load_template(self, name: str, globals: Any) -> Template:
+        key = _fold_key()
+        # A bytecode cache would keep one language's code for all: no folding then.
+        if key is None or self.bytecode_cache is not None:
+            return super()._load_template(name, globals)
+        if self.loader is None:
+            raise TypeError("no loader for this environment specified")
+        cache_key = (weakref.ref(self.loader), name, key)
+        cache: Any = self.cache  # keyed by name and folding key, not by name alone
+        if cache is not None:
+            template = cache.get(cache_key)
+            if template is not None and (not self.auto_reload or template.is_up_to_date):
+                if globals:
+                    template.globals.update(globals)
+                return cast(Template, template)
+        with _folding_for(key):
+            template = self.loader.load(self, name, self.make_globals(globals))
+        if cache is not None:
+            cache[cache_key] = template
+        return template
+
+
+@contextmanager
+def _folding_for(key: tuple[Any, ...]) -> Iterator[None]:
+    token = _folding.set(key)
+    try:
+        yield
+    finally:
+        _folding.reset(token)
+
+
 def environment(**options: Any) -> Environment:
     """The Jinja2 environment (settings.TEMPLATES ``OPTIONS["environment"]``)."""
     options.setdefault("keep_trailing_newline", True)  # as Django's engine prints a file
@@ -531,7 +740,7 @@ def environment(**options: Any) -> Environment:
     # As Django's engine: a missing value, or an attribute of one, is empty, never an error
     # (the backend's default would be DebugUndefined under DEBUG, which prints the name).
     options["undefined"] = ChainableUndefined
-    env = Environment(
+    env = FoldingEnvironment(
         autoescape=True, extensions=["jinja2.ext.i18n"], finalize=render_value, **options
     )
     # The active language applies per request: Django's gettext is called at render time.

@@ -173,8 +173,9 @@ class Prepared(Generic[M]):
         # (database, vendor, what) -> the SQL, its parameters, where each value goes
         self._compiled: dict[tuple[Any, ...], _Compiled] = {}
 
-    def _compile(self, db: str, what: tuple[Any, ...]) -> _Compiled:
-        connection = connections[db]
+    def _compile(
+        self, db: str, connection: BaseDatabaseWrapper, what: tuple[Any, ...]
+    ) -> _Compiled:
         key = (db, connection.vendor, *what)
         compiled = self._compiled.get(key)  # one look-up: another thread may clear the dict
         if compiled is not None:
@@ -211,7 +212,7 @@ class Prepared(Generic[M]):
             self._model = self._build(*self._marks).model
         db = router.db_for_read(self._model)
         connection = connections[db]
-        compiled = self._compile(db, what)
+        compiled = self._compile(db, connection, what)
         adapted = [_adapt(connection, value) for value in values]
         return db, connection, compiled, adapted
 

@@ -67,10 +67,10 @@ class _Reader:
         self,
         model: type[models.Model],
         db: str,
+        connection: BaseDatabaseWrapper,
         sql: str,
         description: tuple[str, ...],
     ) -> None:
-        connection = connections[db]
         converter: Any = connection.introspection.identifier_converter
         columns = [converter(name) for name in description]
         model_fields = {converter(field.column): field for field in model._meta.fields}
@@ -91,8 +91,21 @@ class _Reader:
         manager: Any = model._default_manager
         if manager.all()._prefetch_related_lookups:
             raise NotImplementedError("no prefetch_related in a prepared look-up")
-        self.converters: list[tuple[int, tuple[Converter, ...], Any]] = [
-            (pos, tuple(convs), expression)
+        # A converter of the backend is a method of ``connection.ops``: kept by name, and
+        # taken from the connection of each call (a thread's own; none is kept alive).
+        ops = connection.ops
+        self.converters: list[tuple[int, tuple[tuple[str, Converter | None], ...], Any]] = [
+            (
+                pos,
+                tuple(
+                    (convert.__name__, None)
+                    if getattr(convert, "__self__", None) is ops
+                    and getattr(ops, convert.__name__, None) == convert
+                    else ("", convert)
+                    for convert in convs
+                ),
+                expression,
+            )
             for pos, (convs, expression) in compiler.get_converters(cols).items()
         ]
 
@@ -100,7 +113,11 @@ class _Reader:
         self, model: type[M], db: str, connection: BaseDatabaseWrapper, rows: list[Any]
     ) -> list[M]:
         names, positions, annotations = self.names, self.positions, self.annotations
-        converters, from_db = self.converters, model.from_db
+        from_db, ops = model.from_db, connection.ops
+        converters = [
+            (pos, [convert or getattr(ops, name) for name, convert in convs], expression)
+            for pos, convs, expression in self.converters
+        ]
         found = []
         for row in rows:
             if converters:
@@ -233,7 +250,7 @@ class Prepared(Generic[M]):
             reader = compiled.reader
             if reader is None:
                 description = tuple(column[0] for column in cursor.description)
-                reader = _Reader(model, db, compiled.sql, description)
+                reader = _Reader(model, db, connection, compiled.sql, description)
                 compiled.reader = reader
             found = cursor.fetchall()
         return reader.instances(model, db, connection, found)

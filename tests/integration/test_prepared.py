@@ -202,3 +202,16 @@ def test_each_look_up_runs_one_query_and_sends_post_init(owner_breakup: Any) -> 
 
 
 _BREAKUP_BY_ID = Prepared(lambda pk: Breakup.objects.filter(pk=pk), ID)
+
+
+def test_what_it_keeps_holds_no_connection(owner_breakup: Any) -> None:
+    """A thread's connection goes with its thread: a kept reader takes the backend's
+    converters from the connection of each call."""
+    _BREAKUP_BY_ID.rows(owner_breakup.pk)
+    readers = [c.reader for c in _BREAKUP_BY_ID._compiled.values() if c.reader is not None]
+    assert readers
+    for reader in readers:
+        for _pos, convs, _expression in reader.converters:
+            for name, convert in convs:
+                assert convert is None or getattr(convert, "__self__", None) is not connection.ops
+                assert convert is not None or callable(getattr(connection.ops, name))

@@ -52,8 +52,15 @@ def _adapt(connection: BaseDatabaseWrapper, value: Any) -> Any:
     raise TypeError(f"no prepared value of type {type(value).__name__}")
 
 
-# A converter as Django calls it: (value, expression, connection) -> value.
-Converter = Callable[[Any, Any, BaseDatabaseWrapper], Any]
+def _unbound(ops: Any, convert: Callable[..., Any]) -> tuple[Callable[..., Any], bool]:
+    """``convert``, or the function of it when it is a method of ``ops`` (then ``True``)."""
+    function: Callable[..., Any] | None = getattr(convert, "__func__", None)
+    on_class = getattr(type(ops), getattr(convert, "__name__", ""), None)
+    if getattr(convert, "__self__", None) is not ops or on_class is not function:
+        return convert, False
+    if function is None:
+        return convert, False
+    return function, True
 
 
 class _Reader:
@@ -61,7 +68,7 @@ class _Reader:
     makes them (``RawQuerySet.resolve_model_init_order``, ``SQLCompiler.get_converters``),
     worked out once from the columns the database describes."""
 
-    __slots__ = ("annotations", "converters", "names", "positions")
+    __slots__ = ("annotations", "converters", "names", "ops_class", "positions")
 
     def __init__(
         self,
@@ -91,21 +98,12 @@ class _Reader:
         manager: Any = model._default_manager
         if manager.all()._prefetch_related_lookups:
             raise NotImplementedError("no prefetch_related in a prepared look-up")
-        # A converter of the backend is a method of ``connection.ops``: kept by name, and
-        # taken from the connection of each call (a thread's own; none is kept alive).
+        # A converter of the backend is a method of ``connection.ops``: kept as its function,
+        # called on the ``ops`` of each call's connection (a thread's own; none kept alive).
         ops = connection.ops
-        self.converters: list[tuple[int, tuple[tuple[str, Converter | None], ...], Any]] = [
-            (
-                pos,
-                tuple(
-                    (convert.__name__, None)
-                    if getattr(convert, "__self__", None) is ops
-                    and getattr(ops, convert.__name__, None) == convert
-                    else ("", convert)
-                    for convert in convs
-                ),
-                expression,
-            )
+        self.ops_class = type(ops)
+        self.converters: list[tuple[int, tuple[tuple[Callable[..., Any], bool], ...], Any]] = [
+            (pos, tuple(_unbound(ops, convert) for convert in convs), expression)
             for pos, (convs, expression) in compiler.get_converters(cols).items()
         ]
 
@@ -113,19 +111,18 @@ class _Reader:
         self, model: type[M], db: str, connection: BaseDatabaseWrapper, rows: list[Any]
     ) -> list[M]:
         names, positions, annotations = self.names, self.positions, self.annotations
-        from_db, ops = model.from_db, connection.ops
-        converters = [
-            (pos, [convert or getattr(ops, name) for name, convert in convs], expression)
-            for pos, convs, expression in self.converters
-        ]
+        converters, from_db, ops = self.converters, model.from_db, connection.ops
         found = []
         for row in rows:
             if converters:
                 row = list(row)
                 for pos, convs, expression in converters:
                     value = row[pos]
-                    for convert in convs:
-                        value = convert(value, expression, connection)
+                    for convert, on_ops in convs:
+                        if on_ops:
+                            value = convert(ops, value, expression, connection)
+                        else:
+                            value = convert(value, expression, connection)
                     row[pos] = value
             instance = from_db(db, names, [row[pos] for pos in positions])
             for column, pos in annotations:
@@ -248,7 +245,7 @@ class Prepared(Generic[M]):
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, args)
             reader = compiled.reader
-            if reader is None:
+            if reader is None or reader.ops_class is not type(connection.ops):
                 description = tuple(column[0] for column in cursor.description)
                 reader = _Reader(model, db, connection, compiled.sql, description)
                 compiled.reader = reader

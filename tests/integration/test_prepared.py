@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.db.models import F
 from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -151,6 +152,7 @@ def test_it_builds_the_instances_the_queryset_builds(owner: Any, owner_breakup: 
     builds: list[Any] = [
         lambda pk: Breakup.objects.filter(user_id=pk).order_by("pk"),
         lambda pk: Breakup.objects.filter(user_id=pk).only("version", "unsafe"),
+        lambda pk: Breakup.objects.filter(user_id=pk).annotate(doubled=F("intensity") * 2),
         lambda pk: Event.objects.filter(breakup__user_id=pk).order_by("at", "pk"),
         lambda pk: Event.objects.filter(breakup__user_id=pk).only("at", "data").order_by("pk"),
         lambda pk: Event.objects.filter(breakup__user_id=pk).defer("data").order_by("-pk"),

@@ -5,8 +5,12 @@ sealed, their active breakup, today's check-in. Django builds and compiles a
 queryset's SQL on every call, and for these index look-ups that costs several
 times what running the query does. ``Prepared`` compiles the queryset once per
 database, with stand-in values (``marks``) where the values of a call go, then runs
-that SQL with the values of each call (``Model.objects.raw``: the same rows, the
-same field conversions, the same ``post_init`` signals).
+that SQL with the values of each call, and builds the rows as ``Model.objects.raw``
+does (``RawModelIterable``): the same columns to fields, the same converters (the
+backend's, then each field's ``from_db_value``), ``Model.from_db`` for each row (the
+same deferred fields, ``_state.db`` and ``post_init`` signals). What ``raw`` works out
+again on every call, and never changes for one SQL on one database, is worked out on
+the first call and kept (``_Reader``).
 
 The values of a call are integers, strings, dates or aware datetimes, adapted for
 the database as Django adapts them for a lookup; every other value of the query
@@ -22,8 +26,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar, overload
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.sql import RawQuery
 
 M = TypeVar("M", bound=models.Model)
 
@@ -44,6 +50,85 @@ def _adapt(connection: BaseDatabaseWrapper, value: Any) -> Any:
     if isinstance(value, (int, str)) and not isinstance(value, bool):
         return value
     raise TypeError(f"no prepared value of type {type(value).__name__}")
+
+
+def _unbound(ops: Any, convert: Callable[..., Any]) -> tuple[Callable[..., Any], bool]:
+    """``convert``, or the function of it when it is a method of ``ops`` (then ``True``)."""
+    function: Callable[..., Any] | None = getattr(convert, "__func__", None)
+    on_class = getattr(type(ops), getattr(convert, "__name__", ""), None)
+    if getattr(convert, "__self__", None) is not ops or on_class is not function:
+        return convert, False
+    if function is None:
+        return convert, False
+    return function, True
+
+
+class _Reader:
+    """How the rows of one SQL on one database become instances, as ``RawModelIterable``
+    makes them (``RawQuerySet.resolve_model_init_order``, ``SQLCompiler.get_converters``),
+    worked out once from the columns the database describes."""
+
+    __slots__ = ("annotations", "converters", "names", "ops_class", "positions")
+
+    def __init__(
+        self,
+        model: type[models.Model],
+        db: str,
+        connection: BaseDatabaseWrapper,
+        sql: str,
+        description: tuple[str, ...],
+    ) -> None:
+        converter: Any = connection.introspection.identifier_converter
+        columns = [converter(name) for name in description]
+        model_fields = {converter(field.column): field for field in model._meta.fields}
+        init_fields = [f for f in model._meta.fields if converter(f.column) in columns]
+        self.names = [f.attname for f in init_fields]
+        self.positions = [columns.index(converter(f.column)) for f in init_fields]
+        self.annotations = [
+            (column, pos) for pos, column in enumerate(columns) if column not in model_fields
+        ]
+        if model._meta.pk is None or model._meta.pk.attname not in self.names:
+            raise FieldDoesNotExist("Raw query must include the primary key")
+        fields = [model_fields.get(c) for c in columns]
+        cols: list[Any] = [f.get_col(f.model._meta.db_table) if f else None for f in fields]
+        query: Any = RawQuery(sql, db)
+        compiler = connection.ops.compiler("SQLCompiler")(query, connection, db)
+        if compiler.has_composite_fields(cols):
+            raise NotImplementedError("no composite fields in a prepared look-up")
+        manager: Any = model._default_manager
+        if manager.all()._prefetch_related_lookups:
+            raise NotImplementedError("no prefetch_related in a prepared look-up")
+        # A converter of the backend is a method of ``connection.ops``: kept as its function,
+        # called on the ``ops`` of each call's connection (a thread's own; none kept alive).
+        ops = connection.ops
+        self.ops_class = type(ops)
+        self.converters: list[tuple[int, tuple[tuple[Callable[..., Any], bool], ...], Any]] = [
+            (pos, tuple(_unbound(ops, convert) for convert in convs), expression)
+            for pos, (convs, expression) in compiler.get_converters(cols).items()
+        ]
+
+    def instances(
+        self, model: type[M], db: str, connection: BaseDatabaseWrapper, rows: list[Any]
+    ) -> list[M]:
+        names, positions, annotations = self.names, self.positions, self.annotations
+        converters, from_db, ops = self.converters, model.from_db, connection.ops
+        found = []
+        for row in rows:
+            if converters:
+                row = list(row)
+                for pos, convs, expression in converters:
+                    value = row[pos]
+                    for convert, on_ops in convs:
+                        if on_ops:
+                            value = convert(ops, value, expression, connection)
+                        else:
+                            value = convert(value, expression, connection)
+                    row[pos] = value
+            instance = from_db(db, names, [row[pos] for pos in positions])
+            for column, pos in annotations:
+                setattr(instance, column, row[pos])
+            found.append(instance)
+        return found
 
 
 Page = Callable[[models.QuerySet[Any], int, "int | None"], models.QuerySet[Any]]
@@ -68,6 +153,23 @@ def by_ids(order: tuple[str, ...], *fields: str) -> Page:
     return page
 
 
+class _Compiled:
+    """One compiled SQL: its parameters, where each value of a call goes, its reader."""
+
+    __slots__ = ("params", "raw_params", "reader", "slots", "sql")
+
+    def __init__(
+        self, connection: BaseDatabaseWrapper, sql: str, params: list[Any], slots: list[int]
+    ) -> None:
+        self.sql = sql
+        self.params = params
+        # The parameters as ``raw`` passes them (``RawQuery`` adapts each one again).
+        adapt = connection.ops.adapt_unknown_value
+        self.raw_params = [adapt(value) for value in params]
+        self.slots = slots
+        self.reader: _Reader | None = None  # from the first rows the database describes
+
+
 class Prepared(Generic[M]):
     """``build(*marks)`` as a queryset, compiled once per database; ``rows(*values)``.
 
@@ -82,11 +184,12 @@ class Prepared(Generic[M]):
         self._marks = marks
         self._page = page
         self._model: type[M] | None = None
-        # (database, vendor, what) -> (SQL, its parameters, where each value of a call goes)
-        self._compiled: dict[tuple[Any, ...], tuple[str, list[Any], list[int]]] = {}
+        # (database, vendor, what) -> the SQL, its parameters, where each value goes
+        self._compiled: dict[tuple[Any, ...], _Compiled] = {}
 
-    def _compile(self, db: str, what: tuple[Any, ...]) -> tuple[str, list[Any], list[int]]:
-        connection = connections[db]
+    def _compile(
+        self, db: str, connection: BaseDatabaseWrapper, what: tuple[Any, ...]
+    ) -> _Compiled:
         key = (db, connection.vendor, *what)
         compiled = self._compiled.get(key)  # one look-up: another thread may clear the dict
         if compiled is not None:
@@ -110,37 +213,54 @@ class Prepared(Generic[M]):
             raise ValueError("the queryset does not use every value it is given")
         if len(self._compiled) > PAGES_KEPT:
             self._compiled.clear()
-        compiled = (sql, list(params), slots)
+        compiled = _Compiled(connection, sql, list(params), slots)
         self._compiled[key] = compiled
         return compiled
 
-    def _run(self, what: tuple[Any, ...], values: tuple[Any, ...]) -> tuple[str, str, list[Any]]:
+    def _run(
+        self, what: tuple[Any, ...], values: tuple[Any, ...]
+    ) -> tuple[str, BaseDatabaseWrapper, _Compiled, list[Any]]:
         if len(values) != len(self._marks):
             raise TypeError(f"{len(self._marks)} values, not {len(values)}")
         if self._model is None:
             self._model = self._build(*self._marks).model
         db = router.db_for_read(self._model)
         connection = connections[db]
-        sql, params, slots = self._compile(db, what)
+        compiled = self._compile(db, connection, what)
         adapted = [_adapt(connection, value) for value in values]
-        args = [
-            adapted[slot] if slot >= 0 else value for value, slot in zip(params, slots, strict=True)
-        ]
-        return db, sql, args
+        return db, connection, compiled, adapted
 
     def rows(self, *values: Any, start: int = 0, stop: int | None = None) -> list[M]:
         """The rows of ``build(*values)``, in its order (``[start:stop]`` of them)."""
         if stop is not None and stop <= start:
             return []
-        db, sql, args = self._run(("rows", start, stop), values)
-        assert self._model is not None
-        return list(self._model._default_manager.using(db).raw(sql, args))
+        db, connection, compiled, adapted = self._run(("rows", start, stop), values)
+        model = self._model
+        assert model is not None
+        adapt = connection.ops.adapt_unknown_value
+        args = [
+            adapt(adapted[slot]) if slot >= 0 else value
+            for value, slot in zip(compiled.raw_params, compiled.slots, strict=True)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, args)
+            reader = compiled.reader
+            if reader is None or reader.ops_class is not type(connection.ops):
+                description = tuple(column[0] for column in cursor.description)
+                reader = _Reader(model, db, connection, compiled.sql, description)
+                compiled.reader = reader
+            found = cursor.fetchall()
+        return reader.instances(model, db, connection, found)
 
     def count(self, *values: Any) -> int:
         """How many rows ``build(*values)`` has."""
-        db, sql, args = self._run(("count",), values)
-        with connections[db].cursor() as cursor:
-            cursor.execute(sql, args)
+        _db, connection, compiled, adapted = self._run(("count",), values)
+        args = [
+            adapted[slot] if slot >= 0 else value
+            for value, slot in zip(compiled.params, compiled.slots, strict=True)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, args)
             return int(cursor.fetchone()[0])
 
     def listing(self, *values: Any) -> Listing[M]:

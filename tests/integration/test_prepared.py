@@ -7,14 +7,23 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.db.models import F
+from django.db.models.signals import post_init
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from nocontact.accounts import request_cache, words
+from nocontact.accounts.models import UserSettings
 from nocontact.accounts.prepared import ID, LATER_MOMENT, MOMENT, Prepared
-from nocontact.journey import repository
-from nocontact.journey.models import Event
-from nocontact.web.views.logging import checked_in_on
+from nocontact.journey import encryption, repository
+from nocontact.journey.models import Breakup, Event, Writing
+from nocontact.web.views.dashboard import checked_in_on
+from tests.integration.encryption_helpers import (
+    PASSPHRASE,
+    cheap_kdf,  # noqa: F401  (autouse)
+)
 from tests.integration.program_helpers import BERLIN, add_event
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +125,96 @@ def test_it_counts_and_pages_as_the_queryset_does(owner_breakup: Any, other_brea
     assert list(listing) == expected
     assert listing[7:7] == []
     assert newest_first.listing(0).count() == 0
+
+
+def _state(instance: Any) -> dict[str, Any]:
+    """What a loaded row is: its values (with their types), its deferred fields, its db."""
+    values = {k: v for k, v in instance.__dict__.items() if k != "_state"}
+    return {
+        "class": type(instance),
+        "values": values,
+        "types": {k: type(v) for k, v in values.items()},
+        "aware": {k: v.tzinfo is not None for k, v in values.items() if isinstance(v, dt.datetime)},
+        "deferred": instance.get_deferred_fields(),
+        "db": instance._state.db,
+        "adding": instance._state.adding,
+    }
+
+
+def test_it_builds_the_instances_the_queryset_builds(owner: Any, owner_breakup: Any) -> None:
+    at = dt.datetime(2026, 7, 1, 23, 30, tzinfo=BERLIN)
+    add_event(owner_breakup, "checkin", at, mood=3, desperation=3, cried=False, note="a note")
+    add_event(owner_breakup, "urge", at, intensity=3, outcome="resisted", triggers=["lonely"])
+    Writing.objects.create(breakup=owner_breakup, kind="journal", text="the words", at=at)
+    owner_breakup.archived_at = at  # a second datetime, a nullable one
+    owner_breakup.save()
+    UserSettings.objects.get_or_create(user=owner)
+    builds: list[Any] = [
+        lambda pk: Breakup.objects.filter(user_id=pk).order_by("pk"),
+        lambda pk: Breakup.objects.filter(user_id=pk).only("version", "unsafe"),
+        lambda pk: Breakup.objects.filter(user_id=pk).annotate(doubled=F("intensity") * 2),
+        lambda pk: Event.objects.filter(breakup__user_id=pk).order_by("at", "pk"),
+        lambda pk: Event.objects.filter(breakup__user_id=pk).only("at", "data").order_by("pk"),
+        lambda pk: Event.objects.filter(breakup__user_id=pk).defer("data").order_by("-pk"),
+        lambda pk: Writing.objects.filter(breakup__user_id=pk),
+        lambda pk: UserSettings.objects.filter(user_id=pk),
+    ]
+    for build in builds:
+        expected = [_state(row) for row in build(owner.pk)]
+        assert expected
+        prepared = Prepared(build, ID)
+        for _ in range(2):  # the first call works out how to read the rows, the second reuses it
+            assert [_state(row) for row in prepared.rows(owner.pk)] == expected
+        assert [_state(row) for row in prepared.rows(owner.pk, start=1)] == expected[1:]
+
+
+def test_it_opens_sealed_words_as_the_queryset_does(owner: Any, owner_breakup: Any) -> None:
+    at = dt.datetime(2026, 7, 1, 12, 0, tzinfo=dt.UTC)
+    Writing.objects.create(breakup=owner_breakup, kind="journal", text="my own words", at=at)
+    add_event(owner_breakup, "checkin", at, mood=3, desperation=3, cried=False, note="a note")
+    key, _code = encryption.turn_on(owner.pk, PASSPHRASE)
+    writings = Prepared(lambda pk: Writing.objects.filter(breakup_id=pk), ID)
+    events = Prepared(lambda pk: Event.objects.filter(breakup_id=pk).only("kind", "data"), ID)
+    sealed = writings.rows(owner_breakup.pk)[0].text
+    assert sealed != "my own words"  # locked: the words stay sealed, as the queryset leaves them
+    assert sealed == Writing.objects.get(breakup=owner_breakup).text
+    with words.unlocked(key):
+        assert writings.rows(owner_breakup.pk)[0].text == "my own words"
+        assert events.rows(owner_breakup.pk)[0].data["note"] == "a note"
+        assert [_state(e) for e in events.rows(owner_breakup.pk)] == [
+            _state(e) for e in Event.objects.filter(breakup=owner_breakup).only("kind", "data")
+        ]
+
+
+def test_each_look_up_runs_one_query_and_sends_post_init(owner_breakup: Any) -> None:
+    seen: list[Any] = []
+
+    def record(sender: Any, instance: Any, **_: Any) -> None:
+        seen.append(instance)
+
+    post_init.connect(record, sender=Breakup)
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            found = _BREAKUP_BY_ID.rows(owner_breakup.pk)
+    finally:
+        post_init.disconnect(record, sender=Breakup)
+    assert len(captured) == 1
+    assert seen == found == [owner_breakup]
+    assert seen[0] is found[0]
+
+
+_BREAKUP_BY_ID = Prepared(lambda pk: Breakup.objects.filter(pk=pk), ID)
+
+
+def test_what_it_keeps_holds_no_connection(owner_breakup: Any) -> None:
+    """A thread's connection goes with its thread: a kept reader takes the backend's
+    converters from the connection of each call."""
+    _BREAKUP_BY_ID.rows(owner_breakup.pk)
+    readers = [c.reader for c in _BREAKUP_BY_ID._compiled.values() if c.reader is not None]
+    assert readers
+    for reader in readers:
+        kept = [convert for _pos, convs, _expression in reader.converters for convert in convs]
+        for convert, _on_ops in kept:
+            assert getattr(convert, "__self__", None) is not connection.ops
+        if connection.vendor == "sqlite":  # its datetimes, UUIDs, booleans: the backend's
+            assert any(on_ops for _convert, on_ops in kept)

@@ -115,6 +115,13 @@ def postgres_seed(pg_url: str, end: dt.date, regenerate: bool) -> str:
         generate(f"{pg_url}/{name}", end)
         OUT.mkdir(parents=True, exist_ok=True)
         stamp_file.write_text(stamp(end))
+    # The planner's statistics, as autovacuum keeps them on a live server (it may be off on
+    # a test machine: without them PostgreSQL scans whole tables for some joins). Copied
+    # with the template; cheap (a sample of each table) and the same on every run.
+    import psycopg
+
+    with psycopg.connect(f"{pg_url}/{name}", autocommit=True) as db:
+        db.execute(b"ANALYZE")
     return name
 
 

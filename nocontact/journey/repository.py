@@ -167,7 +167,7 @@ def program_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
     else:
         log = None
     if log is None:
-        rows = _LOG_ROWS.rows(breakup.pk, 0, cutoff)
+        rows = _LOG_ROWS.rows(breakup.pk, cutoff)
         log = EventLog(
             epoch=breakup.epoch,
             version=breakup.version,
@@ -202,8 +202,8 @@ def _uncommitted(db: str) -> bool:
 
 def _read_since(breakup: Breakup, kept: EventLog) -> EventLog | None:
     """``kept`` with the rows added since, or None when more than that changed."""
-    new = _LOG_ROWS.rows(breakup.pk, kept.last_id, kept.cutoff)
-    count, id_sum = _LOG_TOTALS.rows(breakup.pk, 0, kept.cutoff)[0]
+    new = _LOG_ROWS_AFTER.rows(breakup.pk, kept.cutoff, kept.last_id)
+    count, id_sum = _LOG_TOTALS.rows(breakup.pk, kept.cutoff)[0]
     if count != kept.count + len(new) or (id_sum or 0) != kept.id_sum + sum(r[0] for r in new):
         return None
     return EventLog(
@@ -224,12 +224,15 @@ def _core_events(rows: Iterable[tuple[Any, ...]]) -> Iterator[core.Event]:
 def _rare_and_recent(
     breakup: Breakup | int,
     cutoff: dt.datetime,
-    after: int = 0,
+    after: int | None = None,
     fields: tuple[str, ...] = ("id", "kind", "at", "data"),
 ) -> QuerySet[Event, Any]:
-    """Every rare kind, and check-ins and urges from ``cutoff`` on, with ids over
-    ``after``: rows of ``fields``, in one query."""
-    rows = Event.objects.filter(breakup=breakup, id__gt=after).order_by()
+    """Every rare kind, and check-ins and urges from ``cutoff`` on (with ids over
+    ``after``): rows of ``fields``, in one query. Without ``after``, both parts are
+    range scans of the (breakup, kind, at) index; with it, of the ids after it."""
+    rows = Event.objects.filter(breakup=breakup).order_by()
+    if after is not None:
+        rows = rows.filter(id__gt=after)
     rare = rows.filter(kind__in=[k.value for k in RARE_KINDS]).values_list(*fields)
     recent = rows.filter(kind__in=[k.value for k in RECENT_KINDS], at__gte=cutoff)
     return rare.union(recent.values_list(*fields), all=True)
@@ -291,13 +294,12 @@ class _Tuples:
 
 
 _AFTER = ID - 1  # a second stand-in id: rows over this one
-_LOG_ROWS = _Tuples(lambda b, after, cutoff: _rare_and_recent(b, cutoff, after), ID, _AFTER, MOMENT)
+_LOG_ROWS = _Tuples(lambda b, cutoff: _rare_and_recent(b, cutoff), ID, MOMENT)
+_LOG_ROWS_AFTER = _Tuples(
+    lambda b, cutoff, after: _rare_and_recent(b, cutoff, after), ID, MOMENT, _AFTER
+)
 _LOG_TOTALS = _Tuples(
-    lambda b, after, cutoff: _rare_and_recent(b, cutoff, after, fields=("id",)),
-    ID,
-    _AFTER,
-    MOMENT,
-    total=True,
+    lambda b, cutoff: _rare_and_recent(b, cutoff, fields=("id",)), ID, MOMENT, total=True
 )
 
 

@@ -3,7 +3,8 @@
 The middlewares and the view of one request all ask for the user's settings (the
 time zone, the app lock, the day of the journey): ``RequestCacheMiddleware`` opens a
 scope for the request, and ``memo`` keeps the answers there until the response is
-made. Outside a request (the CLI, the reminders worker, a test calling a helper) there
+made; ``held`` gives an object the request keeps and changes (``state_cache`` counts
+the request's writes to each breakup there). Outside a request (the CLI, the reminders worker, a test calling a helper) there
 is no scope and every call goes to the database, as before.
 
 Only the objects themselves are kept, never a copy: a view that changes the settings
@@ -40,6 +41,17 @@ def memo(key: Hashable, load: Callable[[], T]) -> T:
         return load()
     if key not in cache:
         cache[key] = load()
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def held(key: Hashable, make: Callable[[], T]) -> T | None:
+    """The object this request holds under ``key`` (``make()``'s, the first time), for
+    the caller to change in place; None outside a request, where nothing is held."""
+    cache = _scope.get()
+    if cache is None:
+        return None
+    if key not in cache:
+        cache[key] = make()
     return cache[key]  # type: ignore[no-any-return]
 
 

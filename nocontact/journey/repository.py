@@ -56,9 +56,10 @@ _ACTIVE_BREAKUP = Prepared(
 
 
 def active_breakup(user: User) -> Breakup | None:
-    """The breakup the user lives with now (every signed-in page asks: SQL compiled once)."""
+    """The breakup the user lives with now (every signed-in page asks: SQL compiled once),
+    marked as read in this request (``program_state`` need not read its version again)."""
     rows = _ACTIVE_BREAKUP.rows(user.pk)
-    return rows[0] if rows else None
+    return state_cache.mark_loaded(rows[0]) if rows else None
 
 
 def to_profile(breakup: Breakup, *, kept: bool = False) -> core.Profile:
@@ -313,17 +314,15 @@ def insights_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
     return list(_core_events(_rare_and_recent(breakup, cutoff)))
 
 
-def program_state(
-    breakup: Breakup, today: dt.date | None = None, *, just_loaded: bool = False
-) -> ProgramState:
+def program_state(breakup: Breakup, today: dt.date | None = None) -> ProgramState:
     """Everything the program knows about ``breakup`` today.
 
     Derived once per process for each version of the breakup and each day
-    (``state_cache``); ``breakup`` is brought up to date first when it changed.
-    ``just_loaded``: the caller read ``breakup`` a moment ago in this request and wrote
-    nothing since (a page that only reads): its version is not read again.
+    (``state_cache``); ``breakup`` is brought up to date first when it changed. One
+    read in this request, with nothing written to it since, is up to date: its
+    version is not read again (``state_cache.unchanged_since_loaded``).
     """
-    if not just_loaded:
+    if not state_cache.unchanged_since_loaded(breakup):
         breakup = state_cache.current(breakup)
     tz = user_tz(breakup.user)
     today = today or clock.local_now(tz).date()

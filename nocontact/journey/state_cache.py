@@ -22,6 +22,13 @@ again, an occasion or item, a bulk write), and the events are then read again.
 
 A write that bypasses ``Model.save`` (a bulk insert, a ``QuerySet.update``) must
 call ``touch`` itself, as ``repository.add_events`` does.
+
+Reading the version costs a query, and most pages write nothing: a breakup read in
+this request (``mark_loaded``, from ``repository.active_breakup``) with no write to it
+since is as the database has it, and its version is not read again
+(``unchanged_since_loaded``). Every write above counts, in the request's scope
+(``request_cache``), against the breakup it changed. Outside a request nothing is
+counted, and the version is always read.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from typing import Any, TypeVar, cast
 from django.db import connections, models, router
 from django.db.models.signals import post_delete, post_save
 
+from nocontact.accounts import request_cache
 from nocontact.accounts.prepared import ID, Prepared
 from nocontact.journey.models import Breakup, Event, ItemLeft, Occasion
 
@@ -51,6 +59,10 @@ _ROW = Prepared(lambda pk: Breakup.objects.filter(pk=pk), ID)
 _entries: OrderedDict[Hashable, Any] = OrderedDict()
 _logs: OrderedDict[int, Any] = OrderedDict()
 _lock = threading.Lock()
+# In the request's scope: how many writes this request made to each breakup (by id).
+_WRITES = "state_cache_writes"
+# On a Breakup read in a request: that request's counts, and this breakup's count then.
+_LOADED = "_nc_loaded_in_request"
 
 
 def touch(breakup_id: int) -> None:
@@ -66,6 +78,7 @@ def appended(breakup_id: int) -> None:
 def _renew(breakup_id: int, *names: str) -> None:
     """New random values in the breakup's ``names`` (every write pays it: plain SQL,
     what ``Breakup.objects.filter(pk=...).update(...)`` sends)."""
+    _wrote(breakup_id)  # first: a write that then fails or rolls back costs one read
     db = router.db_for_write(Breakup)
     connection = connections[db]
     quote = connection.ops.quote_name
@@ -78,6 +91,39 @@ def _renew(breakup_id: int, *names: str) -> None:
             f"UPDATE {quote(Breakup._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s",  # noqa: S608
             [*values, breakup_id],
         )
+
+
+def _request_writes() -> dict[int, int] | None:
+    writes: dict[int, int] | None = request_cache.held(_WRITES, dict)
+    return writes
+
+
+def _wrote(breakup_id: int) -> None:
+    writes = _request_writes()
+    if writes is not None:
+        writes[breakup_id] = writes.get(breakup_id, 0) + 1
+
+
+def mark_loaded(breakup: Breakup) -> Breakup:
+    """``breakup``, just read from the database in this request (outside one: as is)."""
+    writes = _request_writes()
+    if writes is not None:
+        breakup.__dict__[_LOADED] = (writes, writes.get(breakup.pk, 0))
+    return breakup
+
+
+def unchanged_since_loaded(breakup: Breakup) -> bool:
+    """Whether ``breakup`` was read in this request and nothing was written to it since
+    (by this request: another process's write shows on the next request).
+
+    The request's counts are compared by identity: an instance kept from another
+    request never passes.
+    """
+    mark: tuple[dict[int, int], int] | None = breakup.__dict__.get(_LOADED)
+    if mark is None:
+        return False
+    writes, count = mark
+    return writes is _request_writes() and writes.get(breakup.pk, 0) == count
 
 
 def current(breakup: Breakup) -> Breakup:
@@ -134,6 +180,11 @@ def clear() -> None:
         _logs.clear()
 
 
+def _breakup_saved(sender: type[Breakup], instance: Breakup, **kwargs: Any) -> None:
+    # ``Breakup.save`` renews the version itself; another instance of it is now behind.
+    _wrote(instance.pk)
+
+
 def _changed(sender: type[Any], instance: Event | Occasion | ItemLeft, **kwargs: Any) -> None:
     if sender is Event and kwargs.get("created"):
         appended(instance.breakup_id)
@@ -145,6 +196,7 @@ def connect() -> None:
     # No post_delete for events: the app never deletes one alone, and a receiver
     # would make Django load and signal every event when a whole account is deleted.
     post_save.connect(_changed, sender=Event, dispatch_uid="state_cache_event")
+    post_save.connect(_breakup_saved, sender=Breakup, dispatch_uid="state_cache_breakup")
     for model in (Occasion, ItemLeft):
         for signal in (post_save, post_delete):
             signal.connect(_changed, sender=model, dispatch_uid=f"state_cache_{model.__name__}")

@@ -15,11 +15,14 @@ from typing import Any
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
+from nocontact.accounts import request_cache
 from nocontact.accounts.models import settings_for
 from nocontact.core import model as core
 from nocontact.journey import repository, state_cache
 from nocontact.journey.models import Breakup, Event, Occasion
+from nocontact.web.views.dashboard import checked_in_on
 
 pytestmark = pytest.mark.django_db
 
@@ -299,3 +302,79 @@ def test_the_check_in_page_knows_today_is_done_after_the_dashboard_was_seen(
     assert done in owner_client.get(reverse("checkin")).content.decode()  # a new version
     owner_client.get(reverse("dashboard"))  # kept again, with the check-in
     assert done in owner_client.get(reverse("checkin")).content.decode()
+
+
+# --- A breakup read in this request is not read again, until the request writes to it --
+
+CHECKIN = {"mood": 3, "desperation": 4, "cried": False, "sleep_hours": 7, "control": 3}
+
+
+def test_it_sees_a_slip_written_in_the_same_request(owner: Any, owner_breakup: Any) -> None:
+    with request_cache.scope():
+        breakup = repository.active_breakup(owner)
+        assert repository.program_state(breakup).day_count == 12  # now kept
+
+        slip(breakup, days_ago=0)
+
+        assert repository.program_state(breakup).day_count == 0
+
+
+def test_it_sees_a_check_in_written_in_the_same_request(owner: Any, owner_breakup: Any) -> None:
+    with request_cache.scope(), timezone.override(repository.user_tz(owner)):
+        breakup = repository.active_breakup(owner)
+        today = repository.program_state(breakup).today  # the events now kept
+        assert not checked_in_on(breakup, today)
+
+        repository.record_event(breakup, core.EventKind.CHECKIN, CHECKIN)
+
+        assert checked_in_on(breakup, today)
+
+
+def test_it_sees_the_breakup_saved_through_another_copy_in_the_same_request(
+    owner: Any, owner_breakup: Any
+) -> None:
+    with request_cache.scope():
+        breakup = repository.active_breakup(owner)
+        assert repository.program_state(breakup).day_count == 12
+
+        elsewhere = Breakup.objects.get(pk=owner_breakup.pk)
+        elsewhere.breakup_date = dt.date.today() - dt.timedelta(days=40)
+        elsewhere.save(update_fields=["breakup_date"])
+
+        assert repository.program_state(breakup).day_count == 40
+
+
+def test_it_does_not_read_again_a_breakup_read_in_this_request(
+    owner: Any, owner_breakup: Any, django_assert_num_queries: Any
+) -> None:
+    with request_cache.scope(), timezone.override(repository.user_tz(owner)):
+        breakup = repository.active_breakup(owner)
+        today = repository.program_state(breakup).today  # derived, and kept
+        with django_assert_num_queries(0):
+            assert repository.program_state(breakup).day_count == 12
+            assert not checked_in_on(breakup, today)  # the kept events answer
+
+
+def test_it_reads_the_breakup_again_outside_a_request(
+    owner: Any, owner_breakup: Any, django_assert_num_queries: Any
+) -> None:
+    breakup = repository.active_breakup(owner)
+    today = repository.program_state(breakup).today
+    with django_assert_num_queries(2):  # the version, and the settings (no request)
+        assert repository.program_state(breakup).day_count == 12
+    with timezone.override(repository.user_tz(owner)), django_assert_num_queries(1):
+        assert not checked_in_on(breakup, today)  # today's check-ins
+
+    slip(Breakup.objects.get(pk=owner_breakup.pk), days_ago=0)
+    assert repository.program_state(breakup).day_count == 0
+
+
+def test_it_reads_again_a_breakup_read_in_another_request(owner: Any, owner_breakup: Any) -> None:
+    with request_cache.scope():
+        breakup = repository.active_breakup(owner)
+        assert repository.program_state(breakup).day_count == 12
+
+    slip(Breakup.objects.get(pk=owner_breakup.pk), days_ago=0)  # another process
+
+    with request_cache.scope():  # the next request, with the same instance
+        assert repository.program_state(breakup).day_count == 0

@@ -21,7 +21,8 @@ class JourneyRequest(HttpRequest):
 
 
 def breakup_required(view: BreakupView) -> Callable[..., HttpResponse]:
-    """Log in first; with no breakup yet, start onboarding. Sets ``request.breakup``.
+    """Log in first; with no breakup yet, start onboarding. Sets ``request.breakup``,
+    read in this request (``repository.active_breakup`` marks it so).
 
     Objects are always looked up through ``request.breakup`` or ``request.user``,
     so another user's data answers 404, never 403 (nothing is revealed).

@@ -22,7 +22,7 @@ from nocontact.core import model as core
 from nocontact.core import rules
 from nocontact.core.model import EventKind, Goal, Phase
 from nocontact.core.program import ProgramState
-from nocontact.journey import repository
+from nocontact.journey import repository, state_cache
 from nocontact.journey.models import Breakup, Event
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.program_texts import PHASE_TEXTS, contact_tools_offered, lock_note_for
@@ -59,12 +59,13 @@ _LATEST_URGE = Prepared(
 )
 
 
-def checked_in_on(breakup: Breakup, day: dt.date, *, just_loaded: bool = False) -> bool:
-    """Whether ``day`` (on the user's clock) has a check-in. ``just_loaded``: ``breakup``
-    was read in this request, nothing written since: the events this process keeps
-    for its version answer, when it keeps them (``repository.kept_log``)."""
+def checked_in_on(breakup: Breakup, day: dt.date) -> bool:
+    """Whether ``day`` (on the user's clock) has a check-in. When ``breakup`` was read
+    in this request with nothing written to it since, the events this process keeps
+    for its version answer, if it keeps them (``repository.kept_log``)."""
     start, end = local_day_bounds(day)
-    log = repository.kept_log(breakup, day) if just_loaded else None
+    up_to_date = state_cache.unchanged_since_loaded(breakup)
+    log = repository.kept_log(breakup, day) if up_to_date else None
     if log is not None:
         return log.has_between(EventKind.CHECKIN, start, end)
     return bool(_CHECKINS_BETWEEN.rows(breakup.pk, start, end))
@@ -94,8 +95,9 @@ def _readiness(state: ProgramState) -> dict[str, Any]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     breakup: Breakup = request.breakup  # type: ignore[attr-defined]
     breakup.user = request.user  # type: ignore[assignment]  # already loaded: spare a query
-    # The breakup was read by ``breakup_required`` a moment ago; this page writes nothing.
-    state = repository.program_state(breakup, just_loaded=True)
+    # Read by ``breakup_required`` (``active_breakup``) in this request: its version is
+    # not read again while nothing is written to it.
+    state = repository.program_state(breakup)
     # The latest urge: in the events the state was derived from, when this process keeps
     # them and the window has one (any older urge is older than all of the window's).
     log = repository.kept_log(breakup, state.today)
@@ -114,7 +116,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "progress_percent": percent,
         "strength_percent": round(100 * state.strength),
         "milestone_today": rules.reached_milestone(state.day_count),
-        "checked_in_today": checked_in_on(breakup, state.today, just_loaded=True),
+        "checked_in_today": checked_in_on(breakup, state.today),
         "latest_urge": urge or latest_urge(breakup),
         "urge_max": rules.URGE_INTENSITY_RANGE[1],
         "show_readiness": show_readiness,

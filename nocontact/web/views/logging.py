@@ -84,8 +84,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
         messages.success(request, gettext("Checked in. Thank you for looking after yourself."))
         return after_saving("dashboard", form.cleaned_data.get("note"))
     today = repository.today_for(request.user)  # type: ignore[arg-type]
-    # Nothing was written in this request: the breakup as read a moment ago may answer.
-    already = checked_in_on(breakup, today, just_loaded=True)
+    already = checked_in_on(breakup, today)
     return _page(request, "web/checkin.html", form, already_today=already)
 
 

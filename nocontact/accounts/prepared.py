@@ -167,7 +167,7 @@ class _Compiled:
     """One compiled SQL: its parameters, where each value of a call goes, its reader
     (``rows``) or the converters of its columns (``tuples``)."""
 
-    __slots__ = ("converters", "params", "raw_params", "reader", "slots", "sql")
+    __slots__ = ("converters", "marked", "params", "raw_params", "reader", "sql")
 
     def __init__(
         self,
@@ -182,16 +182,18 @@ class _Compiled:
         # The parameters as ``raw`` passes them (``RawQuery`` adapts each one again).
         adapt = connection.ops.adapt_unknown_value
         self.raw_params = [adapt(value) for value in params]
-        self.slots = slots
+        # (position, which value of a call) for the few parameters a call fills in; the
+        # rest stay as compiled. ``slots``: for each parameter, its value's index or -1.
+        self.marked = [(pos, slot) for pos, slot in enumerate(slots) if slot >= 0]
         self.reader: _Reader | None = None  # from the first rows the database describes
         self.converters = converters
 
     def args(self, adapted: list[Any]) -> list[Any]:
         """The parameters of a call: its values (``adapted``) where the marks were."""
-        return [
-            adapted[slot] if slot >= 0 else value
-            for value, slot in zip(self.params, self.slots, strict=True)
-        ]
+        args = self.params.copy()
+        for pos, slot in self.marked:
+            args[pos] = adapted[slot]
+        return args
 
 
 class Prepared(Generic[M]):
@@ -236,14 +238,9 @@ class Prepared(Generic[M]):
             return sql, params, _kept(connection.ops, compiler.get_converters(columns))
         return sql, params, []
 
-    def _compile(
-        self, db: str, connection: BaseDatabaseWrapper, what: tuple[Any, ...]
-    ) -> _Compiled:
-        key = (db, connection.vendor, *what)
-        compiled = self._compiled.get(key)  # one look-up: another thread may clear the dict
-        if compiled is not None:
-            return compiled
-        sql, params, converters = self._sql(db, connection, what)
+    def _compile(self, db: str, connection: BaseDatabaseWrapper, key: tuple[Any, ...]) -> _Compiled:
+        """The SQL of ``key`` (database, vendor, what), compiled and kept."""
+        sql, params, converters = self._sql(db, connection, key[2:])
         adapted = [_adapt(connection, mark) for mark in self._marks]
         slots = []
         for value in params:
@@ -266,7 +263,9 @@ class Prepared(Generic[M]):
             self._model = self._build(*self._marks).model
         db = router.db_for_read(self._model)
         connection = connections[db]
-        compiled = self._compile(db, connection, what)
+        # One look-up (another thread may clear the dict), and no call when the SQL is kept.
+        key = (db, connection.vendor, *what)
+        compiled = self._compiled.get(key) or self._compile(db, connection, key)
         adapted = [_adapt(connection, value) for value in values]
         return db, connection, compiled, adapted
 
@@ -278,10 +277,9 @@ class Prepared(Generic[M]):
         model = self._model
         assert model is not None
         adapt = connection.ops.adapt_unknown_value
-        args = [
-            adapt(adapted[slot]) if slot >= 0 else value
-            for value, slot in zip(compiled.raw_params, compiled.slots, strict=True)
-        ]
+        args = compiled.raw_params.copy()
+        for pos, slot in compiled.marked:
+            args[pos] = adapt(adapted[slot])
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, args)
             reader = compiled.reader

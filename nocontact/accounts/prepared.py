@@ -10,7 +10,9 @@ does (``RawModelIterable``): the same columns to fields, the same converters (th
 backend's, then each field's ``from_db_value``), ``Model.from_db`` for each row (the
 same deferred fields, ``_state.db`` and ``post_init`` signals). What ``raw`` works out
 again on every call, and never changes for one SQL on one database, is worked out on
-the first call and kept (``_Reader``).
+the first call and kept (``_Reader``). ``tuples`` reads the rows of a ``values_list``
+queryset as its iterable does (the same converters, no instances); ``total`` counts
+the rows of a queryset with an ``id`` column and sums their ids.
 
 The values of a call are integers, strings, dates or aware datetimes, adapted for
 the database as Django adapts them for a lookup; every other value of the query
@@ -23,7 +25,7 @@ active time zone or language (no ``__date``, ``__hour`` or ``Trunc``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, TypeVar, overload
 
 from django.core.exceptions import FieldDoesNotExist
@@ -63,6 +65,20 @@ def _unbound(ops: Any, convert: Callable[..., Any]) -> tuple[Callable[..., Any],
     return function, True
 
 
+# (position, its converters each as ``_unbound`` gives it, the column's expression)
+Converters = list[tuple[int, tuple[tuple[Callable[..., Any], bool], ...], Any]]
+
+
+def _kept(ops: Any, converters: dict[int, tuple[list[Any], Any]]) -> Converters:
+    """``SQLCompiler.get_converters`` as kept: a backend's converter is a method of
+    ``connection.ops``, kept as its function and called on the ``ops`` of each call's
+    connection (a thread's own; none kept alive)."""
+    return [
+        (pos, tuple(_unbound(ops, convert) for convert in convs), expression)
+        for pos, (convs, expression) in converters.items()
+    ]
+
+
 class _Reader:
     """How the rows of one SQL on one database become instances, as ``RawModelIterable``
     makes them (``RawQuerySet.resolve_model_init_order``, ``SQLCompiler.get_converters``),
@@ -98,14 +114,8 @@ class _Reader:
         manager: Any = model._default_manager
         if manager.all()._prefetch_related_lookups:
             raise NotImplementedError("no prefetch_related in a prepared look-up")
-        # A converter of the backend is a method of ``connection.ops``: kept as its function,
-        # called on the ``ops`` of each call's connection (a thread's own; none kept alive).
-        ops = connection.ops
-        self.ops_class = type(ops)
-        self.converters: list[tuple[int, tuple[tuple[Callable[..., Any], bool], ...], Any]] = [
-            (pos, tuple(_unbound(ops, convert) for convert in convs), expression)
-            for pos, (convs, expression) in compiler.get_converters(cols).items()
-        ]
+        self.ops_class = type(connection.ops)
+        self.converters = _kept(connection.ops, compiler.get_converters(cols))
 
     def instances(
         self, model: type[M], db: str, connection: BaseDatabaseWrapper, rows: list[Any]
@@ -154,20 +164,36 @@ def by_ids(order: tuple[str, ...], *fields: str) -> Page:
 
 
 class _Compiled:
-    """One compiled SQL: its parameters, where each value of a call goes, its reader."""
+    """One compiled SQL: its parameters, where each value of a call goes, its reader
+    (``rows``) or the converters of its columns (``tuples``)."""
 
-    __slots__ = ("params", "raw_params", "reader", "slots", "sql")
+    __slots__ = ("converters", "marked", "params", "raw_params", "reader", "sql")
 
     def __init__(
-        self, connection: BaseDatabaseWrapper, sql: str, params: list[Any], slots: list[int]
+        self,
+        connection: BaseDatabaseWrapper,
+        sql: str,
+        params: list[Any],
+        slots: list[int],
+        converters: Converters,
     ) -> None:
         self.sql = sql
         self.params = params
         # The parameters as ``raw`` passes them (``RawQuery`` adapts each one again).
         adapt = connection.ops.adapt_unknown_value
         self.raw_params = [adapt(value) for value in params]
-        self.slots = slots
+        # (position, which value of a call) for the few parameters a call fills in; the
+        # rest stay as compiled. ``slots``: for each parameter, its value's index or -1.
+        self.marked = [(pos, slot) for pos, slot in enumerate(slots) if slot >= 0]
         self.reader: _Reader | None = None  # from the first rows the database describes
+        self.converters = converters
+
+    def args(self, adapted: list[Any]) -> list[Any]:
+        """The parameters of a call: its values (``adapted``) where the marks were."""
+        args = self.params.copy()
+        for pos, slot in self.marked:
+            args[pos] = adapted[slot]
+        return args
 
 
 class Prepared(Generic[M]):
@@ -175,10 +201,11 @@ class Prepared(Generic[M]):
 
     ``count`` and slices of ``rows`` (``start``, ``stop``) are compiled once each too;
     ``page`` turns the queryset into the rows of one slice (by default, the slice).
+    For a ``values_list`` queryset, ``tuples`` and ``total`` instead of ``rows``.
     """
 
     def __init__(
-        self, build: Callable[..., models.QuerySet[M]], *marks: Any, page: Page = _slice
+        self, build: Callable[..., models.QuerySet[M, Any]], *marks: Any, page: Page = _slice
     ) -> None:
         self._build = build
         self._marks = marks
@@ -187,23 +214,33 @@ class Prepared(Generic[M]):
         # (database, vendor, what) -> the SQL, its parameters, where each value goes
         self._compiled: dict[tuple[Any, ...], _Compiled] = {}
 
-    def _compile(
+    def _sql(
         self, db: str, connection: BaseDatabaseWrapper, what: tuple[Any, ...]
-    ) -> _Compiled:
-        key = (db, connection.vendor, *what)
-        compiled = self._compiled.get(key)  # one look-up: another thread may clear the dict
-        if compiled is not None:
-            return compiled
+    ) -> tuple[str, Sequence[Any], Converters]:
+        """The SQL of ``what`` with the marks, its parameters, its columns' converters."""
         rows = self._build(*self._marks)
         if what[0] == "count":
-            query = rows.order_by().values("pk").query
-            sql, params = query.get_compiler(using=db).as_sql()
-            # Django compiled the inner SQL; no value is put into the text.
-            sql = f"SELECT COUNT(*) FROM ({sql}) nc_counted"  # noqa: S608
-        else:
-            if what[1:] != (0, None):
-                rows = self._page(rows, what[1], what[2])
-            sql, params = rows.query.get_compiler(using=db).as_sql()
+            rows = rows.order_by().values("pk")
+        elif what[0] == "rows" and what[1:] != (0, None):
+            rows = self._page(rows, what[1], what[2])
+        compiler = rows.query.get_compiler(using=db)
+        sql, params = compiler.as_sql()
+        # Django compiled the inner SQL; no value is put into the text.
+        if what[0] == "count":
+            return f"SELECT COUNT(*) FROM ({sql}) nc_counted", params, []  # noqa: S608
+        if what[0] == "total":
+            return f"SELECT COUNT(*), SUM(nc_log.id) FROM ({sql}) nc_log", params, []  # noqa: S608
+        if what[0] == "tuples":
+            # The columns ``ValuesListIterable`` converts (``SQLCompiler.results_iter``).
+            columns = [column[0] for column in compiler.select[: compiler.col_count]]
+            if compiler.has_composite_fields(columns):
+                raise NotImplementedError("no composite fields in prepared tuples")
+            return sql, params, _kept(connection.ops, compiler.get_converters(columns))
+        return sql, params, []
+
+    def _compile(self, db: str, connection: BaseDatabaseWrapper, key: tuple[Any, ...]) -> _Compiled:
+        """The SQL of ``key`` (database, vendor, what), compiled and kept."""
+        sql, params, converters = self._sql(db, connection, key[2:])
         adapted = [_adapt(connection, mark) for mark in self._marks]
         slots = []
         for value in params:
@@ -213,7 +250,7 @@ class Prepared(Generic[M]):
             raise ValueError("the queryset does not use every value it is given")
         if len(self._compiled) > PAGES_KEPT:
             self._compiled.clear()
-        compiled = _Compiled(connection, sql, list(params), slots)
+        compiled = _Compiled(connection, sql, list(params), slots, converters)
         self._compiled[key] = compiled
         return compiled
 
@@ -226,7 +263,9 @@ class Prepared(Generic[M]):
             self._model = self._build(*self._marks).model
         db = router.db_for_read(self._model)
         connection = connections[db]
-        compiled = self._compile(db, connection, what)
+        # One look-up (another thread may clear the dict), and no call when the SQL is kept.
+        key = (db, connection.vendor, *what)
+        compiled = self._compiled.get(key) or self._compile(db, connection, key)
         adapted = [_adapt(connection, value) for value in values]
         return db, connection, compiled, adapted
 
@@ -238,10 +277,9 @@ class Prepared(Generic[M]):
         model = self._model
         assert model is not None
         adapt = connection.ops.adapt_unknown_value
-        args = [
-            adapt(adapted[slot]) if slot >= 0 else value
-            for value, slot in zip(compiled.raw_params, compiled.slots, strict=True)
-        ]
+        args = compiled.raw_params.copy()
+        for pos, slot in compiled.marked:
+            args[pos] = adapt(adapted[slot])
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, args)
             reader = compiled.reader
@@ -255,13 +293,46 @@ class Prepared(Generic[M]):
     def count(self, *values: Any) -> int:
         """How many rows ``build(*values)`` has."""
         _db, connection, compiled, adapted = self._run(("count",), values)
-        args = [
-            adapted[slot] if slot >= 0 else value
-            for value, slot in zip(compiled.params, compiled.slots, strict=True)
-        ]
+        args = compiled.args(adapted)
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, args)
             return int(cursor.fetchone()[0])
+
+    def tuples(self, *values: Any) -> list[tuple[Any, ...]]:
+        """The rows of ``build(*values)``, a ``values_list`` queryset, as its tuples."""
+        _db, connection, compiled, adapted = self._run(("tuples",), values)
+        args = compiled.args(adapted)
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, args)
+            found = cursor.fetchall()
+        converters = compiled.converters
+        if not converters:
+            return [tuple(row) for row in found]
+        ops = connection.ops
+        rows = []
+        for row in found:
+            row = list(row)
+            for pos, convs, expression in converters:
+                value = row[pos]
+                for convert, on_ops in convs:
+                    if on_ops:
+                        value = convert(ops, value, expression, connection)
+                    else:
+                        value = convert(value, expression, connection)
+                row[pos] = value
+            rows.append(tuple(row))
+        return rows
+
+    def total(self, *values: Any) -> tuple[int, int]:
+        """How many rows ``build(*values)`` has, and the sum of their ``id`` column (0 for
+        none): what changed since the rows were read, without reading them again."""
+        _db, connection, compiled, adapted = self._run(("total",), values)
+        args = compiled.args(adapted)
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, args)
+            count, id_sum = cursor.fetchone()
+        # PostgreSQL sums a bigint column as a numeric: a Decimal, an int here.
+        return int(count), int(id_sum or 0)
 
     def listing(self, *values: Any) -> Listing[M]:
         """The rows of ``build(*values)`` for a ``Paginator``: its count, its slices."""

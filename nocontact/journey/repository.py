@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import connections, router, transaction
+from django.db import connections, transaction
 from django.db.models import QuerySet
 from django.utils import timezone as dj_timezone
 
 from nocontact.accounts.models import settings_for
 from nocontact.accounts.prepared import ID, MOMENT, Prepared
-from nocontact.accounts.prepared import _adapt as adapt_value
 from nocontact.core import clock
 from nocontact.core import model as core
 from nocontact.core.events import validate_event_data
@@ -168,7 +167,7 @@ def program_events(breakup: Breakup, today: dt.date) -> list[core.Event]:
     else:
         log = None
     if log is None:
-        rows = _LOG_ROWS.rows(breakup.pk, cutoff)
+        rows = _LOG_ROWS.tuples(breakup.pk, cutoff)
         log = EventLog(
             epoch=breakup.epoch,
             version=breakup.version,
@@ -203,9 +202,9 @@ def _uncommitted(db: str) -> bool:
 
 def _read_since(breakup: Breakup, kept: EventLog) -> EventLog | None:
     """``kept`` with the rows added since, or None when more than that changed."""
-    new = _LOG_ROWS_AFTER.rows(breakup.pk, kept.cutoff, kept.last_id)
-    count, id_sum = _LOG_TOTALS.rows(breakup.pk, kept.cutoff)[0]
-    if count != kept.count + len(new) or (id_sum or 0) != kept.id_sum + sum(r[0] for r in new):
+    new = _LOG_ROWS_AFTER.tuples(breakup.pk, kept.cutoff, kept.last_id)
+    count, id_sum = _LOG_TOTALS.total(breakup.pk, kept.cutoff)
+    if count != kept.count + len(new) or id_sum != kept.id_sum + sum(r[0] for r in new):
         return None
     return EventLog(
         epoch=kept.epoch,
@@ -214,7 +213,7 @@ def _read_since(breakup: Breakup, kept: EventLog) -> EventLog | None:
         ids=kept.ids + tuple(row[0] for row in new),
         events=kept.events + tuple(_core_events(new)),
         count=count,
-        id_sum=id_sum or 0,
+        id_sum=id_sum,
     )
 
 
@@ -239,69 +238,12 @@ def _rare_and_recent(
     return rare.union(recent.values_list(*fields), all=True)
 
 
-class _Tuples:
-    """A ``values_list`` queryset compiled once per database, as ``Prepared`` does,
-    with stand-in values (``marks``) where the values of a call go; its rows come
-    back converted as Django converts them. ``total``: instead of the rows, their
-    count and the sum of their first column (their ids)."""
-
-    def __init__(
-        self, build: Callable[..., QuerySet[Any, Any]], *marks: Any, total: bool = False
-    ) -> None:
-        self._build = build
-        self._marks = marks
-        self._total = total
-        self._compiled: dict[tuple[str, str], tuple[str, list[Any], list[int], Any]] = {}
-
-    def _compile(self, db: str) -> tuple[str, list[Any], list[int], Any]:
-        connection = connections[db]
-        compiler = self._build(*self._marks).query.get_compiler(using=db)
-        sql, params = compiler.as_sql()
-        if self._total:
-            # Django compiled the inner SQL; no value is put into the text.
-            sql, converters = f"SELECT COUNT(*), SUM(nc_log.id) FROM ({sql}) nc_log", {}  # noqa: S608
-        else:
-            converters = compiler.get_converters([c[0] for c in compiler.select])
-        adapted = [adapt_value(connection, mark) for mark in self._marks]
-        slots = [next((i for i, m in enumerate(adapted) if m == p), -1) for p in params]
-        if any(i not in slots for i in range(len(adapted))):
-            raise ValueError("the queryset does not use every value it is given")
-        compiled = (sql, list(params), slots, converters)
-        self._compiled[(db, connection.vendor)] = compiled
-        return compiled
-
-    def rows(self, *values: Any) -> list[tuple[Any, ...]]:
-        db = router.db_for_read(Event)
-        connection = connections[db]
-        compiled = self._compiled.get((db, connection.vendor)) or self._compile(db)
-        sql, params, slots, converters = compiled
-        adapted = [adapt_value(connection, value) for value in values]
-        args = [adapted[s] if s >= 0 else p for p, s in zip(params, slots, strict=True)]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, args)
-            found = cursor.fetchall()
-        if not converters:
-            return [tuple(row) for row in found]
-        rows = []
-        for raw in found:
-            row = list(raw)
-            for position, (functions, expression) in converters.items():
-                value = row[position]
-                for convert in functions:
-                    value = convert(value, expression, connection)
-                row[position] = value
-            rows.append(tuple(row))
-        return rows
-
-
 _AFTER = ID - 1  # a second stand-in id: rows over this one
-_LOG_ROWS = _Tuples(lambda b, cutoff: _rare_and_recent(b, cutoff), ID, MOMENT)
-_LOG_ROWS_AFTER = _Tuples(
+_LOG_ROWS = Prepared(lambda b, cutoff: _rare_and_recent(b, cutoff), ID, MOMENT)
+_LOG_ROWS_AFTER = Prepared(
     lambda b, cutoff, after: _rare_and_recent(b, cutoff, after), ID, MOMENT, _AFTER
 )
-_LOG_TOTALS = _Tuples(
-    lambda b, cutoff: _rare_and_recent(b, cutoff, fields=("id",)), ID, MOMENT, total=True
-)
+_LOG_TOTALS = Prepared(lambda b, cutoff: _rare_and_recent(b, cutoff, fields=("id",)), ID, MOMENT)
 
 
 def insights_events(breakup: Breakup, today: dt.date) -> list[core.Event]:

@@ -218,3 +218,127 @@ def test_what_it_keeps_holds_no_connection(owner_breakup: Any) -> None:
             assert getattr(convert, "__self__", None) is not connection.ops
         if connection.vendor == "sqlite":  # its datetimes, UUIDs, booleans: the backend's
             assert any(on_ops for _convert, on_ops in kept)
+
+
+def _log_rows(breakup_id: int, cutoff: dt.datetime) -> Any:
+    return repository._rare_and_recent(breakup_id, cutoff)
+
+
+def _with_archived_at(breakup_id: int) -> Any:
+    return (
+        Event.objects.filter(breakup_id=breakup_id)
+        .order_by("-at", "pk")
+        .values_list("pk", "kind", "at", "data", "breakup__archived_at")
+    )
+
+
+def _types(rows: list[tuple[Any, ...]]) -> list[tuple[type, ...]]:
+    return [tuple(type(value) for value in row) for row in rows]
+
+
+def test_it_reads_tuples_as_the_values_list_queryset_does(
+    owner_breakup: Any, other_breakup: Any
+) -> None:
+    start = dt.datetime(2026, 7, 1, 23, 30, tzinfo=BERLIN)
+    for breakup in (owner_breakup, other_breakup):
+        add_event(breakup, "slip", start - dt.timedelta(days=90), channel="text")
+        for days in (-60, -3, 0, 1):
+            at = start + dt.timedelta(days=days)
+            add_event(breakup, "checkin", at, mood=3, desperation=3, cried=False, note="a note")
+            add_event(breakup, "urge", at, intensity=3, outcome="resisted", triggers=["lonely"])
+    owner_breakup.archived_at = start  # a nullable datetime of another table
+    owner_breakup.save()
+    log_rows = Prepared(_log_rows, ID, MOMENT)
+    with_archived_at = Prepared(_with_archived_at, ID)
+    for breakup in (owner_breakup, other_breakup):
+        for cutoff in (start - dt.timedelta(days=30), start.astimezone(dt.UTC), start):
+            expected = list(_log_rows(breakup.pk, cutoff))
+            assert log_rows.tuples(breakup.pk, cutoff) == expected
+            assert _types(log_rows.tuples(breakup.pk, cutoff)) == _types(expected)
+        expected = list(_with_archived_at(breakup.pk))
+        assert len(expected) == 9
+        for _ in range(2):  # the first call compiles, the second reuses it
+            found = with_archived_at.tuples(breakup.pk)
+            assert found == expected
+            assert _types(found) == _types(expected)
+        for _pk, _kind, at, data, _archived_at in found:
+            assert isinstance(at, dt.datetime)
+            assert at.tzinfo is not None  # the database's text or naive time, converted
+            assert isinstance(data, dict)
+    assert with_archived_at.tuples(owner_breakup.pk)[0][4] == start
+    assert with_archived_at.tuples(other_breakup.pk)[0][4] is None
+    assert log_rows.tuples(0, start) == []
+
+
+def test_it_reads_sealed_words_in_tuples_as_the_queryset_does(
+    owner: Any, owner_breakup: Any
+) -> None:
+    at = dt.datetime(2026, 7, 1, 12, 0, tzinfo=dt.UTC)
+    add_event(owner_breakup, "checkin", at, mood=3, desperation=3, cried=False, note="a note")
+    key, _code = encryption.turn_on(owner.pk, PASSPHRASE)
+    data = Prepared(lambda pk: Event.objects.filter(breakup_id=pk).values_list("data"), ID)
+    sealed = data.tuples(owner_breakup.pk)
+    assert sealed == list(Event.objects.filter(breakup=owner_breakup).values_list("data"))
+    assert "a note" not in str(sealed)
+    with words.unlocked(key):  # values_list builds no instance: no post_init opens them
+        assert data.tuples(owner_breakup.pk) == sealed
+
+
+def test_it_totals_the_rows_as_count_and_sum_do(owner_breakup: Any, other_breakup: Any) -> None:
+    start = dt.datetime(2026, 7, 1, 8, 0, tzinfo=dt.UTC)
+    urges = [
+        add_event(
+            owner_breakup, "urge", start + dt.timedelta(days=n), intensity=3, outcome="resisted"
+        )
+        for n in range(5)
+    ]
+    slip = add_event(owner_breakup, "slip", start - dt.timedelta(days=400), channel="text")
+    add_event(other_breakup, "urge", start, intensity=3, outcome="resisted")
+    totals = Prepared(
+        lambda pk, cutoff: repository._rare_and_recent(pk, cutoff, fields=("id",)), ID, MOMENT
+    )
+    for breakup in (owner_breakup, other_breakup):
+        for cutoff in (start - dt.timedelta(days=1), start + dt.timedelta(days=3)):
+            rows = repository._rare_and_recent(breakup.pk, cutoff, fields=("id",))
+            ids = [pk for (pk,) in rows]
+            assert totals.total(breakup.pk, cutoff) == (rows.count(), sum(ids))
+            assert _types([totals.total(breakup.pk, cutoff)]) == [(int, int)]
+    later = [slip.pk, urges[3].pk, urges[4].pk]  # the rare slip, the urges from the cutoff on
+    assert totals.total(owner_breakup.pk, start + dt.timedelta(days=3)) == (3, sum(later))
+    assert totals.total(0, start) == (0, 0)  # no rows: SQL's SUM is NULL, the total is 0
+
+
+def test_tuples_and_totals_compile_once_per_database(owner_breakup: Any) -> None:
+    add_event(
+        owner_breakup,
+        "urge",
+        dt.datetime(2026, 7, 1, tzinfo=dt.UTC),
+        intensity=3,
+        outcome="resisted",
+    )
+    prepared = Prepared(_with_archived_at, ID)
+    ids = Prepared(lambda pk: Event.objects.filter(breakup_id=pk).values_list("id"), ID)
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(3):
+            prepared.tuples(owner_breakup.pk)
+            ids.total(owner_breakup.pk)
+    assert len(captured) == 6  # one query a call, nothing else
+    assert [key[:2] for key in prepared._compiled] == [("default", connection.vendor)]
+    assert len(ids._compiled) == 1
+    sql, _params = _with_archived_at(owner_breakup.pk).query.get_compiler("default").as_sql()
+    assert next(iter(prepared._compiled.values())).sql == sql  # Django's own SQL
+    inner, _params = Event.objects.filter(breakup_id=0).values_list("id").query.sql_with_params()
+    total_sql = f"SELECT COUNT(*), SUM(nc_log.id) FROM ({inner}) nc_log"  # noqa: S608
+    assert next(iter(ids._compiled.values())).sql == total_sql
+
+
+def test_tuples_and_totals_refuse_a_queryset_without_a_value(owner_breakup: Any) -> None:
+    unused = Prepared(lambda _pk, _at: Event.objects.values_list("id"), ID, MOMENT)
+    half_used = Prepared(
+        lambda pk, _at: Event.objects.filter(breakup_id=pk).values_list("id"), ID, MOMENT
+    )
+    for prepared in (unused, half_used):
+        with pytest.raises(ValueError, match="every value"):
+            prepared.tuples(owner_breakup.pk, MOMENT)
+        with pytest.raises(ValueError, match="every value"):
+            prepared.total(owner_breakup.pk, MOMENT)

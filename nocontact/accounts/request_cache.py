@@ -4,8 +4,9 @@ The middlewares and the view of one request all ask for the user's settings (the
 time zone, the app lock, the day of the journey): ``RequestCacheMiddleware`` opens a
 scope for the request, and ``memo`` keeps the answers there until the response is
 made; ``held`` gives an object the request keeps and changes (``state_cache`` counts
-the request's writes to each breakup there). Outside a request (the CLI, the reminders worker, a test calling a helper) there
-is no scope and every call goes to the database, as before.
+the request's writes to each breakup there). Outside a request (the CLI, the reminders
+worker, a test calling a helper) there is no scope and every call goes to the
+database, as before.
 
 Only the objects themselves are kept, never a copy: a view that changes the settings
 changes the very object the rest of the request sees.

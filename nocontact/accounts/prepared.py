@@ -221,7 +221,7 @@ class Prepared(Generic[M]):
         rows = self._build(*self._marks)
         if what[0] == "count":
             rows = rows.order_by().values("pk")
-        elif what[0] == "rows" and what[1:] != (0, None):
+        elif what[0] in ("rows", "tuples") and what[1:] != (0, None):
             rows = self._page(rows, what[1], what[2])
         compiler = rows.query.get_compiler(using=db)
         sql, params = compiler.as_sql()
@@ -298,9 +298,14 @@ class Prepared(Generic[M]):
             cursor.execute(compiled.sql, args)
             return int(cursor.fetchone()[0])
 
-    def tuples(self, *values: Any) -> list[tuple[Any, ...]]:
-        """The rows of ``build(*values)``, a ``values_list`` queryset, as its tuples."""
-        _db, connection, compiled, adapted = self._run(("tuples",), values)
+    def tuples(
+        self, *values: Any, start: int = 0, stop: int | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The rows of ``build(*values)``, a ``values_list`` queryset, as its tuples
+        (``[start:stop]`` of them)."""
+        if stop is not None and stop <= start:
+            return []
+        _db, connection, compiled, adapted = self._run(("tuples", start, stop), values)
         args = compiled.args(adapted)
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, args)
@@ -336,17 +341,30 @@ class Prepared(Generic[M]):
 
     def listing(self, *values: Any) -> Listing[M]:
         """The rows of ``build(*values)`` for a ``Paginator``: its count, its slices."""
-        return Listing(self, values)
+        return Listing(self, values, self.rows)
+
+    def tuple_listing(self, *values: Any) -> Listing[tuple[Any, ...]]:
+        """``listing`` for a ``values_list`` queryset: slices of its tuples."""
+        return Listing(self, values, self.tuples)
 
 
-class Listing(Generic[M]):
+R = TypeVar("R")
+
+
+class Listing(Generic[R]):
     """What a ``Paginator`` asks of a list (``count()``, a slice), from a ``Prepared``."""
 
     ordered = True
 
-    def __init__(self, prepared: Prepared[M], values: tuple[Any, ...]) -> None:
+    def __init__(
+        self,
+        prepared: Prepared[Any],
+        values: tuple[Any, ...],
+        read: Callable[..., list[R]],
+    ) -> None:
         self._prepared = prepared
         self._values = values
+        self._read = read
 
     def count(self) -> int:
         return self._prepared.count(*self._values)
@@ -354,24 +372,24 @@ class Listing(Generic[M]):
     def __len__(self) -> int:
         return self.count()
 
-    def __iter__(self) -> Iterator[M]:
-        return iter(self._prepared.rows(*self._values))
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._read(*self._values))
 
     @overload
-    def __getitem__(self, index: int) -> M: ...
+    def __getitem__(self, index: int) -> R: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list[M]: ...
+    def __getitem__(self, index: slice) -> list[R]: ...
 
-    def __getitem__(self, index: int | slice) -> M | list[M]:
+    def __getitem__(self, index: int | slice) -> R | list[R]:
         if isinstance(index, int):
             if index < 0:
                 raise IndexError("no negative index")
-            found = self._prepared.rows(*self._values, start=index, stop=index + 1)
+            found = self._read(*self._values, start=index, stop=index + 1)
             if not found:
                 raise IndexError(index)
             return found[0]
         if index.step is not None:
             raise TypeError("a slice of rows, without a step")
         start = max(0, index.start or 0)
-        return self._prepared.rows(*self._values, start=start, stop=index.stop)
+        return self._read(*self._values, start=start, stop=index.stop)

@@ -157,22 +157,41 @@ def _after_save(sender: type[models.Model], instance: Writing | Event, **_: Any)
     _store(instance, plain)
 
 
+def _opened(model: type[models.Model], pk: int, sealed: Plain) -> Plain | None:
+    """The sealed values of row ``pk``, opened with the request's key; None without one."""
+    key = words.current()
+    if key is None:
+        return None  # left sealed: the pages that show words ask to unlock first
+    # Every query of a request is the user's own, and the middleware dropped a key
+    # that is no longer theirs: a text that names another key was changed.
+    table = _table(model)
+    return {
+        name: vault.open_text(key.key, text, vault.text_context(key.user_id, table, pk, name))
+        for name, text in sealed.items()
+    }
+
+
 def _after_init(sender: type[models.Model], instance: Writing | Event, **_: Any) -> None:
     sealed = {name: v for name, v in _values(instance).items() if vault.is_sealed(v)}
     if not sealed or instance.pk is None:
         return
-    key = words.current()
-    if key is None:
-        return  # left sealed: the pages that show words ask to unlock first
-    # Every query of a request is the user's own, and the middleware dropped a key
-    # that is no longer theirs: a text that names another key was changed.
-    _store(
-        instance,
-        {
-            name: vault.open_text(key.key, text, _context(key.user_id, instance, name))
-            for name, text in sealed.items()
-        },
-    )
+    opened = _opened(type(instance), int(instance.pk), sealed)
+    if opened is not None:
+        _store(instance, opened)
+
+
+def opened_event_data(pk: int, kind: str, data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The ``data`` of event ``pk`` read as values (no instance, so no ``post_init``),
+    its sealed words opened as an instance's are."""
+    try:
+        names = TEXT_FIELDS[EventKind(kind)]
+    except ValueError:
+        return data
+    sealed = {name: data[name] for name in names if vault.is_sealed(data.get(name))}
+    if not sealed:
+        return data
+    opened = _opened(Event, pk, sealed)
+    return data if opened is None else {**data, **opened}
 
 
 def connect() -> None:

@@ -268,6 +268,23 @@ def test_a_tampered_text_is_refused_calmly(owner_client: Any, words: Any) -> Non
     assert "changed outside the app" in response.content.decode()
 
 
+def test_a_note_copied_to_another_line_of_the_log_is_refused(
+    owner_client: Any, owner_breakup: Any, words: Any
+) -> None:
+    other = repository.record_event(
+        owner_breakup, "urge", {"intensity": 4, "outcome": "resisted", "note": "mine"}
+    )
+    turn_on(owner_client)
+    checkin = words[2]
+    assert MARKER in owner_client.get(reverse("history")).content.decode()
+    data = Event.objects.filter(pk=other.pk).values_list("data", flat=True).get()
+    data["note"] = raw_note(checkin)  # sealed for the check-in's row, not this one
+    Event.objects.filter(pk=other.pk).update(data=data)
+    response = owner_client.get(reverse("history"))
+    assert response.status_code == 409
+    assert MARKER not in response.content.decode()
+
+
 def test_a_text_copied_to_another_row_is_refused(owner_client: Any, words: Any) -> None:
     turn_on(owner_client)
     journal, letter, _checkin = words

@@ -342,3 +342,22 @@ def test_tuples_and_totals_refuse_a_queryset_without_a_value(owner_breakup: Any)
             prepared.tuples(owner_breakup.pk, MOMENT)
         with pytest.raises(ValueError, match="every value"):
             prepared.total(owner_breakup.pk, MOMENT)
+
+
+def test_it_pages_tuples_as_the_queryset_slices_them(owner_breakup: Any) -> None:
+    start = dt.datetime(2026, 7, 1, 8, 0, tzinfo=dt.UTC)
+    for hours in range(7):
+        at = start + dt.timedelta(hours=hours % 3)  # ties: the id decides
+        add_event(owner_breakup, "urge", at, intensity=hours + 1, outcome="resisted")
+    build = lambda pk: (  # noqa: E731
+        Event.objects.filter(breakup_id=pk).order_by("-at", "-pk").values_list("pk", "at", "data")
+    )
+    listing = Prepared(build, ID).tuple_listing(owner_breakup.pk)
+    expected = list(build(owner_breakup.pk))
+    assert listing.count() == len(expected) == 7
+    assert list(listing) == expected
+    for start_at, stop in ((0, 3), (3, 6), (6, 9), (2, None)):
+        assert listing[start_at:stop] == expected[start_at:stop]
+    assert listing[4] == expected[4]
+    with pytest.raises(IndexError):
+        listing[7]

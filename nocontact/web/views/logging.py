@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import uuid
+from collections.abc import Mapping
 from contextlib import nullcontext
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -29,6 +30,7 @@ from nocontact.core.model import EventKind
 from nocontact.core.moments import InvalidMoment, MomentProblem, past_moment
 from nocontact.journey import repository, state_cache
 from nocontact.journey.models import Breakup, Event
+from nocontact.journey.sealing import opened_event_data
 from nocontact.web import forms_program as f
 from nocontact.web.forms_offline import OfflineEntryForm
 from nocontact.web.jinja2_env import moments
@@ -286,14 +288,22 @@ def _log_words(language: str | None) -> dict[str, Any]:
     }
 
 
-def _describe(event: Event, words: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One line of the log, in the user's words."""
-    if words is None:
-        words = _log_words(get_language())
-    data = event.data or {}
+class LogLine(NamedTuple):
+    """One line of the log as the page shows it (attributes: what a template reads)."""
+
+    kind: str
+    title: str
+    details: str
+    note: str
+    iso: str  # the moment, for <time datetime>
+    when: str  # the moment, in the user's words and time zone
+
+
+def _describe(kind: str, data: Mapping[str, Any], words: dict[str, Any]) -> tuple[str, str, str]:
+    """What one line of the log says, in the user's words: its title, details, note."""
     channel = words["channels"].get(data.get("channel", ""), "")
     details: list[str] = []
-    if event.kind == EventKind.CHECKIN:
+    if kind == EventKind.CHECKIN:
         title = words["checkin"]
         details.append(words["mood"].format(mood=data.get("mood"), top=rules.MOOD_RANGE[1]))
         details.append(
@@ -305,7 +315,7 @@ def _describe(event: Event, words: dict[str, Any] | None = None) -> dict[str, An
             details.append(words["cried"])
         if data.get("sleep_hours") is not None:
             details.append(words["slept"].format(hours=f"{data['sleep_hours']:g}"))
-    elif event.kind == EventKind.URGE:
+    elif kind == EventKind.URGE:
         title = words["resisted"] if data.get("outcome") == "resisted" else words["reached_out"]
         details.append(
             words["intensity"].format(
@@ -315,34 +325,31 @@ def _describe(event: Event, words: dict[str, Any] | None = None) -> dict[str, An
         if data.get("triggers"):
             triggers = words["triggers"]
             details.append(", ".join(str(triggers.get(t, t)) for t in data["triggers"]))
-    elif event.kind == EventKind.SLIP:
+    elif kind == EventKind.SLIP:
         title = words["slip"]
-    elif event.kind == EventKind.CHECKED_ON_THEM:
+    elif kind == EventKind.CHECKED_ON_THEM:
         title = words["checked_on_them"]
         if data.get("how"):
             details.append(words["how"].get(data["how"], ""))
-    elif event.kind == EventKind.EX_CONTACT:
+    elif kind == EventKind.EX_CONTACT:
         title = words["ex_contact"]
         if data.get("tone"):
             details.append(words["tones"].get(data["tone"], ""))
     else:
-        title = event.kind.replace("_", " ").capitalize()
+        title = kind.replace("_", " ").capitalize()
     if channel:
         details.append(channel)
-    return {
-        "kind": event.kind,
-        "at": event.at,
-        "title": title,
-        "details": " · ".join(d for d in details if d),
-        "note": data.get("note") or data.get("text") or "",
-    }
+    note = data.get("note") or data.get("text") or ""
+    return title, " · ".join(d for d in details if d), note
 
 
+# Values, not instances: a page of the log is thirty rows, and an instance (its
+# ``__init__``, two signals) cost more than all the rest of a line.
 _HISTORY = Prepared(
     lambda breakup_id: (
         Event.objects.filter(breakup_id=breakup_id)
         .order_by("-at", "-pk")
-        .only("kind", "at", "data")
+        .values_list("pk", "kind", "at", "data")
     ),
     ID,
 )
@@ -352,7 +359,7 @@ _HISTORY = Prepared(
 @breakup_required
 def history(request: HttpRequest) -> HttpResponse:
     breakup = _breakup(request)
-    rows = _HISTORY.listing(breakup.pk)
+    rows = _HISTORY.tuple_listing(breakup.pk)
     paginator = Paginator(rows, HISTORY_PAGE_SIZE)
     # How many lines the log has changes only with the breakup's version (an event saved
     # gives it a new one, state_cache): counted once per version and process.
@@ -361,8 +368,12 @@ def history(request: HttpRequest) -> HttpResponse:
     )
     page = paginator.get_page(request.GET.get("page"))
     words = _log_words(get_language())
-    entries = [_describe(e, words) for e in page.object_list]
-    for entry, (iso, text) in zip(entries, moments([e["at"] for e in entries]), strict=True):
-        entry["iso"], entry["when"] = iso, text
+    found = page.object_list
+    entries = [
+        LogLine(kind, *_describe(kind, opened_event_data(pk, kind, data or {}), words), *moment)
+        for (pk, kind, _at, data), moment in zip(
+            found, moments([row[2] for row in found]), strict=True
+        )
+    ]
     context = {"nav": "today", "page": page, "entries": entries}
     return render(request, "web/history.html", context)

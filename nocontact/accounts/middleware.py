@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib.auth.middleware import get_user
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -15,6 +16,10 @@ class UserTimezoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if hasattr(request, "user"):
+            # Loaded here in any case: from now on the request holds the user itself,
+            # not the lazy proxy (each of a page's few dozen reads went through a call).
+            request.user = get_user(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             from nocontact.accounts.models import settings_for

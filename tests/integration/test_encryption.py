@@ -285,6 +285,23 @@ def test_a_note_copied_to_another_line_of_the_log_is_refused(
     assert MARKER not in response.content.decode()
 
 
+def test_the_sos_page_shows_sealed_notes_only_unlocked(
+    owner: Any, owner_client: Any, owner_breakup: Any
+) -> None:
+    repository.log_urge(
+        owner_breakup,
+        {"intensity": 7, "outcome": "resisted", "note": f"{MARKER} passed", "channel": "text"},
+    )
+    repository.record_event(owner_breakup, "slip", {"channel": "text", "note": f"{MARKER} after"})
+    turn_on(owner_client)
+    page = owner_client.get(reverse("sos")).content.decode()
+    assert f"{MARKER} passed" in page
+    assert f"{MARKER} after" in page
+    locked = fresh_client(owner).get(reverse("sos"))
+    assert locked.status_code == 200
+    assert MARKER not in locked.content.decode()
+
+
 def test_a_text_copied_to_another_row_is_refused(owner_client: Any, words: Any) -> None:
     turn_on(owner_client)
     journal, letter, _checkin = words

@@ -7,7 +7,7 @@ the user's own prepared text to a trusted friend.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import NamedTuple, cast
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -26,6 +26,7 @@ from nocontact.core import rules
 from nocontact.core.events import InvalidEvent, validate_event_data
 from nocontact.core.model import EventKind
 from nocontact.journey.models import Breakup, Event, Reason, Writing
+from nocontact.journey.sealing import opened_event_data
 from nocontact.web import forms_program as f
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.crisis import after_saving
@@ -35,12 +36,13 @@ REASONS_SHOWN = 20
 SLIPS_LOOKED_AT = 5
 
 
-# The SOS page is opened in the worst minutes: its look-ups run with SQL compiled once.
+# The SOS page is opened in the worst minutes: its look-ups run with SQL compiled once,
+# and read values, not instances (no ``__init__`` and signals for each row).
 _LAST_SLIPS = Prepared(
     lambda breakup_id: (
         Event.objects.filter(breakup_id=breakup_id, kind=EventKind.SLIP.value)
         .order_by("-at", "-pk")
-        .only("at", "data")[:SLIPS_LOOKED_AT]
+        .values_list("pk", "at", "data")[:SLIPS_LOOKED_AT]
     ),
     ID,
 )
@@ -50,39 +52,49 @@ _RESISTED_URGES = Prepared(
             breakup_id=breakup_id, kind=EventKind.URGE.value, data__outcome="resisted"
         )
         .order_by("-at", "-pk")
-        .only("at", "data")[:RECENT_URGES]
+        .values_list("pk", "at", "data")[:RECENT_URGES]
     ),
     ID,
 )
 _REASONS = Prepared(
-    lambda user_id: Reason.objects.filter(user_id=user_id).only("text")[:REASONS_SHOWN], ID
+    lambda user_id: Reason.objects.filter(user_id=user_id).values_list("text")[:REASONS_SHOWN],
+    ID,
 )
 
 
-def last_slip_note(breakup: Breakup) -> Event | None:
+class SlipNote(NamedTuple):
+    at: dt.datetime
+    note: str
+
+
+class ResistedUrge(NamedTuple):
+    at: dt.datetime
+    intensity: int | None
+    triggers: str  # their labels, in the user's words
+    note: str
+
+
+def last_slip_note(breakup: Breakup) -> SlipNote | None:
     """The latest slip the user wrote something about."""
-    slips = _LAST_SLIPS.rows(breakup.pk)
-    # A sealed note (encryption on, words locked) is not shown: the page works without it.
-    return next((s for s in slips if _readable((s.data or {}).get("note", "")).strip()), None)
+    for pk, at, data in _LAST_SLIPS.tuples(breakup.pk):
+        note = _readable(opened_event_data(pk, EventKind.SLIP, data or {}).get("note", ""))
+        if note.strip():
+            return SlipNote(at, note)
+    return None
 
 
 def _readable(note: object) -> str:
+    # A sealed note (encryption on, words locked) is not shown: the page works without it.
     return "" if vault.is_sealed(note) or not isinstance(note, str) else note
 
 
-def resisted_urges(breakup: Breakup) -> list[dict[str, Any]]:
-    rows = _RESISTED_URGES.rows(breakup.pk)
-    return [
-        {
-            "at": row.at,
-            "intensity": row.data.get("intensity"),
-            "triggers": ", ".join(
-                str(f.TRIGGER_LABELS.get(t, t)) for t in row.data.get("triggers", [])
-            ),
-            "note": _readable(row.data.get("note", "")),
-        }
-        for row in rows
-    ]
+def resisted_urges(breakup: Breakup) -> list[ResistedUrge]:
+    found = []
+    for pk, at, data in _RESISTED_URGES.tuples(breakup.pk):
+        data = opened_event_data(pk, EventKind.URGE, data or {})
+        triggers = ", ".join(str(f.TRIGGER_LABELS.get(t, t)) for t in data.get("triggers", []))
+        found.append(ResistedUrge(at, data.get("intensity"), triggers, _readable(data.get("note"))))
+    return found
 
 
 def save_writing(breakup: Breakup, form: f.WritingForm, kind: EventKind) -> Writing | None:
@@ -124,7 +136,7 @@ def sos(request: HttpRequest) -> HttpResponse:
         "delay_minutes": rules.SOS_DELAY_MINUTES,
         "delay_seconds": rules.SOS_DELAY_MINUTES * 60,
         "delay_ends": now + dt.timedelta(minutes=rules.SOS_DELAY_MINUTES),
-        "reasons": _REASONS.rows(user.pk),
+        "reasons": [text for (text,) in _REASONS.tuples(user.pk)],
         "last_slip": last_slip_note(breakup),
         "resisted": resisted_urges(breakup),
         "friend_name": user_settings.friend_name,

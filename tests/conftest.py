@@ -9,6 +9,16 @@ from typing import Any
 
 import pytest
 
+# The test users' clock (``make_user``): their "today" is not the machine's near midnight.
+TEST_ZONE = "Europe/Berlin"
+
+
+def local_today() -> dt.date:
+    """Today for the test users, on their own clock (``TEST_ZONE``)."""
+    from nocontact.core import clock
+
+    return clock.local_now(clock.timezone(TEST_ZONE)).date()
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(request: pytest.FixtureRequest) -> None:
@@ -50,7 +60,7 @@ def make_user(db: Any) -> Callable[..., Any]:
 
     from nocontact.accounts.models import settings_for
 
-    def make(username: str, timezone: str = "Europe/Berlin") -> Any:
+    def make(username: str, timezone: str = TEST_ZONE) -> Any:
         user = get_user_model().objects.create_user(username=username, password=PASSWORD)
         user_settings = settings_for(user)
         user_settings.timezone = timezone
@@ -68,7 +78,7 @@ def make_breakup() -> Callable[..., Any]:
     def make(user: Any, **overrides: Any) -> Any:
         fields: dict[str, Any] = {
             "ex_nickname": "Sam",
-            "breakup_date": dt.date.today() - dt.timedelta(days=12),
+            "breakup_date": local_today() - dt.timedelta(days=12),
             "relationship_months": 26,
             "ended_by": core.EndedBy.THEM,
             "intensity": 1,

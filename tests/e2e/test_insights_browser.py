@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from nocontact.core import model as core
 from nocontact.core.events import validate_event_data
 from nocontact.journey import repository
+from tests.conftest import local_today
 from tests.e2e.test_accessibility import violations
 from tests.e2e.test_no_contact_journey import describe_breakup, sign_up
 
@@ -36,7 +37,7 @@ def a_few_weeks(username: str, days: int) -> None:
     rng = random.Random(3)
     breakup = repository.active_breakup(User.objects.get(username=username))
     assert breakup is not None
-    today = dt.date.today()
+    today = local_today()
     events = []
 
     def add(kind: core.EventKind, day: dt.date, hour: float, **data: Any) -> None:

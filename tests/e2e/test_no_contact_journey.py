@@ -8,6 +8,8 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from tests.conftest import local_today
+
 PASSWORD = "a calm long passphrase 42"
 
 
@@ -21,7 +23,7 @@ def sign_up(page: Page, base: str, username: str) -> None:
 
 
 def describe_breakup(page: Page, days_ago: int) -> None:
-    breakup = dt.date.today() - dt.timedelta(days=days_ago)
+    breakup = local_today() - dt.timedelta(days=days_ago)
     page.get_by_label("Their nickname").fill("Sam")
     page.get_by_label("When did you break up?").fill(breakup.isoformat())
     page.get_by_label("How many months were you together?").fill("26")

@@ -24,6 +24,7 @@ from nocontact.core.events import validate_event_data
 from nocontact.core.model import Route
 from nocontact.journey import repository, state_cache
 from nocontact.journey.models import Breakup, Event
+from tests.conftest import local_today
 from tests.e2e.crawl import walk
 
 PASSWORD = "a calm long passphrase 42"  # the one tests/conftest.py's make_user sets
@@ -58,7 +59,7 @@ def a_ready_person(make_user: Any, username: str) -> tuple[Any, Breakup]:
         user,
         core.Profile(
             ex_nickname="Sam",
-            breakup_date=dt.date.today() - dt.timedelta(days=75),
+            breakup_date=local_today() - dt.timedelta(days=75),
             relationship_months=26,
             ended_by=core.EndedBy.THEM,
             intensity=1,
@@ -323,7 +324,7 @@ def test_it_never_shows_a_safety_track_user_a_reconnect_route(
     expect(page).to_have_url(base + "/start/")
     page.get_by_label("Their nickname").fill("Sam")
     page.get_by_label("When did you break up?").fill(
-        (dt.date.today() - dt.timedelta(days=75)).isoformat()
+        (local_today() - dt.timedelta(days=75)).isoformat()
     )
     page.get_by_label("How many months were you together?").fill("26")
     choose(page, "Who ended it?", "They ended it")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nocontact.journey import repository
+from tests.conftest import local_today
 from tests.integration.program_helpers import days_ago
 
 
@@ -14,7 +15,7 @@ def make_ready(user: Any, make_breakup: Callable[..., Any]) -> Any:
     """60 days of no contact, a high self-check, calm check-ins, a reconnect strategy."""
     breakup = make_breakup(
         user,
-        breakup_date=dt.date.today() - dt.timedelta(days=60),
+        breakup_date=local_today() - dt.timedelta(days=60),
         relationship_months=6,
         intensity=0,
     )

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from typing import Any
 
 from nocontact.core.model import Goal
+from tests.conftest import local_today
 from tests.integration.program_helpers import add_event, days_ago
 
 
 def ready(make_breakup: Callable[..., Any], user: Any, **overrides: Any) -> Any:
     """Minimum long past, calm check-ins, a confident self-check: contact tools open."""
-    fields: dict[str, Any] = {"breakup_date": dt.date.today() - dt.timedelta(days=80)}
+    fields: dict[str, Any] = {"breakup_date": local_today() - dt.timedelta(days=80)}
     fields.update(overrides)
     breakup = make_breakup(user, **fields)
     for n in range(1, 8):
@@ -39,7 +40,7 @@ def asked_no_contact(make_breakup: Callable[..., Any], user: Any) -> Any:
 
 
 def after_a_slip(make_breakup: Callable[..., Any], user: Any) -> Any:
-    breakup = make_breakup(user, breakup_date=dt.date.today() - dt.timedelta(days=30))
+    breakup = make_breakup(user, breakup_date=local_today() - dt.timedelta(days=30))
     add_event(breakup, "slip", days_ago(10), channel="text")
     add_event(breakup, "checked_on_them", days_ago(4), how="profile")
     for n in range(1, 4):
@@ -48,7 +49,7 @@ def after_a_slip(make_breakup: Callable[..., Any], user: Any) -> Any:
 
 
 def safety_track(make_breakup: Callable[..., Any], user: Any) -> Any:
-    return make_breakup(user, unsafe=True, breakup_date=dt.date.today() - dt.timedelta(days=70))
+    return make_breakup(user, unsafe=True, breakup_date=local_today() - dt.timedelta(days=70))
 
 
 def reunited(make_breakup: Callable[..., Any], user: Any) -> Any:
@@ -66,9 +67,7 @@ def distressed(make_breakup: Callable[..., Any], user: Any) -> Any:
 
 
 def not_sure(make_breakup: Callable[..., Any], user: Any) -> Any:
-    return make_breakup(
-        user, goal=Goal.UNSURE, breakup_date=dt.date.today() - dt.timedelta(days=80)
-    )
+    return make_breakup(user, goal=Goal.UNSURE, breakup_date=local_today() - dt.timedelta(days=80))
 
 
 # Every link, button or form that is a contact tool carries ``data-contact-tool``.

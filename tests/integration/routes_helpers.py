@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.formats import date_format
 
 from nocontact.journey import repository
+from tests.conftest import local_today
 from tests.integration.program_helpers import add_event, days_ago
 
 CONTACT_TOOL = "data-contact-tool"
@@ -16,7 +17,7 @@ CONTACT_TOOL = "data-contact-tool"
 
 def ready(make_breakup: Callable[..., Any], user: Any, **overrides: Any) -> Any:
     """Minimum long past, calm check-ins, a confident self-check: contact tools open."""
-    fields: dict[str, Any] = {"breakup_date": dt.date.today() - dt.timedelta(days=80)}
+    fields: dict[str, Any] = {"breakup_date": local_today() - dt.timedelta(days=80)}
     fields.update(overrides)
     breakup = make_breakup(user, **fields)
     for n in range(1, 8):

@@ -14,6 +14,7 @@ from nocontact.cli.main import run
 from nocontact.core.coach import analyse
 from nocontact.journey import portability, repository
 from nocontact.journey.models import Breakup
+from tests.conftest import local_today
 from tests.integration.api_helpers import ApiClient, api_for, assert_error
 
 
@@ -24,7 +25,7 @@ def api(owner: Any, owner_breakup: Any) -> ApiClient:
 
 NEW = {
     "ex_nickname": "Robin",
-    "breakup_date": (dt.date.today() - dt.timedelta(days=3)).isoformat(),
+    "breakup_date": (local_today() - dt.timedelta(days=3)).isoformat(),
     "relationship_months": 14,
     "ended_by": "mutual",
     "intensity": 2,
@@ -46,7 +47,7 @@ def test_it_creates_a_breakup_only_when_there_is_none(owner: Any) -> None:
 @pytest.mark.parametrize(
     ("field", "value"),
     [
-        ("breakup_date", (dt.date.today() + dt.timedelta(days=2)).isoformat()),
+        ("breakup_date", (local_today() + dt.timedelta(days=2)).isoformat()),
         ("breakup_date", "2001-01-01"),
         ("ex_nickname", "sam@example.org"),
         ("ex_nickname", "Sam 0176 1234567"),

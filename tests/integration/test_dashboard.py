@@ -12,6 +12,7 @@ from nocontact.core import rules
 from nocontact.core.program import derive_state
 from nocontact.journey import repository
 from nocontact.journey.models import Event
+from tests.conftest import local_today
 from tests.integration.program_helpers import (
     BERLIN,
     add_event,
@@ -49,7 +50,7 @@ def test_it_shows_the_day_count_and_the_minimum(owner_client: Any, owner_breakup
 def test_it_shows_the_numbers_derive_state_gives(
     owner_client: Any, owner: Any, make_breakup: Any
 ) -> None:
-    breakup = make_breakup(owner, breakup_date=dt.date.today() - dt.timedelta(days=60))
+    breakup = make_breakup(owner, breakup_date=local_today() - dt.timedelta(days=60))
     add_event(breakup, "slip", days_ago(40), channel="text")
     add_event(breakup, "checked_on_them", days_ago(20), how="profile")
     add_event(breakup, "slip", days_ago(9))
@@ -207,10 +208,10 @@ def _queries(client: Any) -> int:
 def test_its_query_count_does_not_grow_with_history(
     owner_client: Any, owner: Any, make_breakup: Any, django_assert_max_num_queries: Any
 ) -> None:
-    small = make_breakup(owner, breakup_date=dt.date.today() - dt.timedelta(days=20))
+    small = make_breakup(owner, breakup_date=local_today() - dt.timedelta(days=20))
     _history(small, 10)
     few = _queries(owner_client)
-    large = make_breakup(owner, breakup_date=dt.date.today() - dt.timedelta(days=600))
+    large = make_breakup(owner, breakup_date=local_today() - dt.timedelta(days=600))
     _history(large, 500)
     with django_assert_max_num_queries(few):
         owner_client.get(URL)  # the first look at the long history derives its state

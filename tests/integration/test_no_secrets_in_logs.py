@@ -19,6 +19,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from tests.conftest import local_today
+
 MARK_PASSWORD = "pwmarker-Kestrel-8817-long"
 MARK_NICKNAME = "Nickmarkzorblax"
 MARK_JOURNAL = "journalmarker-Plimsoll-3141"
@@ -60,7 +62,7 @@ def hits(text: str) -> list[str]:
 def onboarding_post() -> dict[str, str]:
     return {
         "ex_nickname": MARK_NICKNAME,
-        "breakup_date": (dt.date.today() - dt.timedelta(days=3)).isoformat(),
+        "breakup_date": (local_today() - dt.timedelta(days=3)).isoformat(),
         "relationship_months": "26",
         "ended_by": "them",
         "intensity": "1",

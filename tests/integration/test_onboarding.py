@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from nocontact.accounts.models import settings_for
 from nocontact.journey.models import Breakup
+from tests.conftest import local_today
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ URL = reverse("onboarding")
 def valid_post(**overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "ex_nickname": "Sam",
-        "breakup_date": (dt.date.today() - dt.timedelta(days=3)).isoformat(),
+        "breakup_date": (local_today() - dt.timedelta(days=3)).isoformat(),
         "relationship_months": "26",
         "ended_by": "them",
         "intensity": "1",
@@ -113,7 +114,7 @@ def test_it_sends_anonymous_visitors_to_log_in(client: Any) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("breakup_date", (dt.date.today() + dt.timedelta(days=2)).isoformat(), "in the future"),
+        ("breakup_date", (local_today() + dt.timedelta(days=2)).isoformat(), "in the future"),
         ("breakup_date", "1999-01-01", "Please check the year"),
         ("breakup_date", "yesterday", "Please give a date like"),
         ("intensity", "7", "closest to how it ended"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from nocontact.journey import repository
 from nocontact.journey.models import Breakup, Event
+from tests.conftest import local_today
 from tests.integration import program_scenarios as scenario
 from tests.integration.program_helpers import (
     add_event,
@@ -136,7 +137,7 @@ def test_it_saves_to_the_users_own_breakup_only(
 def start_again_data(**overrides: str) -> dict[str, str]:
     data = {
         "ex_nickname": "Robin",
-        "breakup_date": (dt.date.today() - dt.timedelta(days=3)).isoformat(),
+        "breakup_date": (local_today() - dt.timedelta(days=3)).isoformat(),
         "relationship_months": "8",
         "ended_by": "mutual",
         "intensity": "0",
@@ -170,7 +171,7 @@ def test_starting_again_refuses_bad_input_and_keeps_the_old_breakup(
     owner_client: Any, owner_breakup: Any
 ) -> None:
     before = counts(), Breakup.objects.count()
-    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    future = (local_today() + dt.timedelta(days=30)).isoformat()
     response = owner_client.post(START_AGAIN, start_again_data(breakup_date=future))
     assert response.status_code == 400
     assert (counts(), Breakup.objects.count()) == before

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from nocontact.journey.models import Breakup, ItemLeft, Occasion
+from tests.conftest import local_today
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +99,7 @@ def test_it_sends_a_user_who_now_feels_unsafe_to_support(
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("breakup_date", (dt.date.today() + dt.timedelta(days=5)).isoformat(), "in the future"),
+        ("breakup_date", (local_today() + dt.timedelta(days=5)).isoformat(), "in the future"),
         ("intensity", "7", "closest to how it ended"),
         ("ex_nickname", "", "even just an initial"),
         ("ex_nickname", "instagram.com/sam", "A name is enough"),

@@ -9,6 +9,7 @@ from django.urls import reverse
 from nocontact.core.model import Goal
 from nocontact.core.readiness import STATEMENTS
 from nocontact.journey.models import Event
+from tests.conftest import local_today
 from tests.integration import program_scenarios as scenario
 from tests.integration.program_helpers import (
     add_event,
@@ -67,7 +68,7 @@ def test_it_saves_the_answers_and_explains_each_one_back(
 def test_it_shows_the_verdict_with_its_numbers_and_the_wellbeing_trend(
     owner_client: Any, owner: Any, make_breakup: Any
 ) -> None:
-    breakup = make_breakup(owner, breakup_date=dt.date.today() - dt.timedelta(days=60))
+    breakup = make_breakup(owner, breakup_date=local_today() - dt.timedelta(days=60))
     for n in range(1, 8):
         add_event(breakup, "checkin", days_ago(n), mood=4, desperation=2, cried=n == 3)
     add_event(breakup, "urge", days_ago(2), intensity=5, outcome="resisted")
@@ -84,7 +85,7 @@ def test_it_answers_at_most_once_a_day(owner_client: Any, owner_breakup: Any) ->
     html = owner_client.get(URL).content.decode()
     assert "You can take the self-check again on" in html
     assert 'type="radio"' not in html
-    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    tomorrow = (local_today() + dt.timedelta(days=1)).isoformat()
     assert f'data-next-check-on="{tomorrow}"' in html or "data-next-check-on=" in html
     before = counts()
     response = owner_client.post(URL, answers_post([5] * 10))
@@ -133,7 +134,7 @@ def test_it_only_shows_and_saves_the_users_own_answers(
 def test_it_offers_a_not_sure_user_readiness_and_no_contact_tools(
     owner_client: Any, owner: Any, make_breakup: Any
 ) -> None:
-    make_breakup(owner, goal=Goal.UNSURE, breakup_date=dt.date.today() - dt.timedelta(days=90))
+    make_breakup(owner, goal=Goal.UNSURE, breakup_date=local_today() - dt.timedelta(days=90))
     html = owner_client.get(URL).content.decode()
     assert 'type="radio"' in html
     assert "no contact tools while you're unsure" in html

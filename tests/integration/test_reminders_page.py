@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from nocontact.reminders.feed import hash_token
 from nocontact.reminders.models import ReminderSettings
+from tests.conftest import local_today
 
 NICKNAME = "Quillonmark"
 FEED_URL = re.compile(r'value="(http://testserver/reminders/calendar/([\w-]+)\.ics)"')
@@ -35,9 +36,9 @@ def fetch(url: str) -> Any:
 @pytest.fixture
 def owner_calendar(owner: Any, make_breakup: Any) -> Any:
     breakup = make_breakup(
-        owner, ex_nickname=NICKNAME, breakup_date=dt.date.today() - dt.timedelta(days=12)
+        owner, ex_nickname=NICKNAME, breakup_date=local_today() - dt.timedelta(days=12)
     )
-    soon = dt.date.today() + dt.timedelta(days=20)
+    soon = local_today() + dt.timedelta(days=20)
     breakup.occasions.create(kind="occasion", name=f"{NICKNAME}'s birthday", date=soon)
     breakup.occasions.create(
         kind="hard_date", name=f"Anniversary with {NICKNAME}", date=soon, coping_plan="Call Mira"
@@ -148,7 +149,7 @@ def test_it_serves_a_valid_calendar_at_the_secret_url(
         assert not isinstance(event.decoded("DTSTART"), dt.datetime), "all-day"
         assert event["DTSTART"].params.get("VALUE") == "DATE"
     summaries = {str(e["SUMMARY"]) for e in events}
-    start = dt.date.today() - dt.timedelta(days=12)
+    start = local_today() - dt.timedelta(days=12)
     days = {str(e["SUMMARY"]): e.decoded("DTSTART") for e in events}
     assert days["Day 30: a milestone"] == start + dt.timedelta(days=30)
     assert "A hard day is coming: your plan is ready" in summaries
@@ -225,7 +226,7 @@ def test_it_leaves_out_contact_dates_on_the_safety_track(
     breakup = make_breakup(
         owner, ex_nickname=NICKNAME, unsafe=True, breakup_date=dt.date(2026, 1, 1)
     )
-    breakup.occasions.create(kind="occasion", name="Birthday", date=dt.date.today())
+    breakup.occasions.create(kind="occasion", name="Birthday", date=local_today())
     url, _ = make_link(owner_client)
     summaries = {
         str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(fetch(url).content).walk("VEVENT")

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from nocontact.core.model import Goal
 from nocontact.journey.models import Event, ItemLeft, Occasion
+from tests.conftest import local_today
 from tests.integration.program_helpers import (
     add_event,
     assert_login_redirect,
@@ -135,7 +136,7 @@ def _cooldown(make_breakup: Any, user: Any) -> Any:
 
 
 def _not_ready(make_breakup: Any, user: Any) -> Any:
-    breakup = make_breakup(user, breakup_date=dt.date.today() - dt.timedelta(days=80))
+    breakup = make_breakup(user, breakup_date=local_today() - dt.timedelta(days=80))
     add_event(breakup, "readiness_answers", days_ago(1), answers=[1] * 10)
     return breakup
 

@@ -23,6 +23,7 @@ from nocontact.core import model as core
 from nocontact.journey import repository, state_cache
 from nocontact.journey.models import Breakup, Event, Occasion
 from nocontact.web.views.dashboard import checked_in_on
+from tests.conftest import local_today
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_a_new_breakup_date_counts_from_that_date(owner_breakup: Any) -> None:
     assert repository.program_state(owner_breakup).day_count == 12
 
     elsewhere = Breakup.objects.get(pk=owner_breakup.pk)
-    elsewhere.breakup_date = dt.date.today() - dt.timedelta(days=40)
+    elsewhere.breakup_date = local_today() - dt.timedelta(days=40)
     elsewhere.save(update_fields=["breakup_date"])
 
     assert repository.program_state(owner_breakup).day_count == 40
@@ -221,7 +222,7 @@ def test_an_occasion_added_elsewhere_is_in_the_next_profile(owner_breakup: Any) 
         breakup=Breakup.objects.get(pk=owner_breakup.pk),
         kind=Occasion.Kind.HARD_DATE,
         name="Our song's concert",
-        date=dt.date.today(),
+        date=local_today(),
     )
     state_cache.current(owner_breakup)  # the new version and epoch, as program_state reads
 
@@ -338,7 +339,7 @@ def test_it_sees_the_breakup_saved_through_another_copy_in_the_same_request(
         assert repository.program_state(breakup).day_count == 12
 
         elsewhere = Breakup.objects.get(pk=owner_breakup.pk)
-        elsewhere.breakup_date = dt.date.today() - dt.timedelta(days=40)
+        elsewhere.breakup_date = local_today() - dt.timedelta(days=40)
         elsewhere.save(update_fields=["breakup_date"])
 
         assert repository.program_state(breakup).day_count == 40

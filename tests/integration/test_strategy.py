@@ -9,6 +9,7 @@ from django.urls import reverse
 from nocontact.core.model import Goal
 from nocontact.journey import repository
 from nocontact.journey.models import Event
+from tests.conftest import local_today
 from tests.integration.program_helpers import (
     add_event,
     assert_login_redirect,
@@ -111,7 +112,7 @@ def test_it_never_offers_a_strategy_on_the_safety_track(
 def test_it_offers_no_choice_once_they_asked_for_no_contact(
     owner_client: Any, owner: Any, make_breakup: Any
 ) -> None:
-    breakup = make_breakup(owner, breakup_date=dt.date.today() - dt.timedelta(days=80))
+    breakup = make_breakup(owner, breakup_date=local_today() - dt.timedelta(days=80))
     add_event(breakup, "attempt", days_ago(2), route="reach_out", outcome="asked_no_contact")
     html = owner_client.get(URL).content.decode()
     assert 'type="radio"' not in html

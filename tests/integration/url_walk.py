@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from nocontact.core.model import Route
+from tests.conftest import local_today
 
 # A pk that belongs to nobody: another user's object must answer exactly like it.
 MISSING_PK = 987654321
@@ -59,7 +60,7 @@ def make_objects(breakup: Any, text: str = "an entry of mine") -> Objects:
     from nocontact.journey.models import ItemLeft, Occasion, Reason, Writing
 
     now = timezone.now()
-    day = dt.date.today() + dt.timedelta(days=30)
+    day = local_today() + dt.timedelta(days=30)
     writing = Writing.objects.create(breakup=breakup, kind="journal", text=text, at=now)
     letter = Writing.objects.create(breakup=breakup, kind="unsent_letter", text=text, at=now)
     reason = Reason.objects.create(user=breakup.user, text="I deserve calm")

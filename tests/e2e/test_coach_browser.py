@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.test import Client
@@ -32,6 +34,8 @@ def test_it_flags_a_draft_while_the_person_types(
 ) -> None:
     make_ready(owner, make_breakup)
     sign_in(page, live_server, owner)
+    # Mid-afternoon on the page's clock: late at night the coach rightly flags the hour.
+    page.clock.set_fixed_time(dt.datetime(2026, 7, 1, 15, 0, tzinfo=ZoneInfo("Europe/Berlin")))
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
 

@@ -79,6 +79,27 @@ def _kept(ops: Any, converters: dict[int, tuple[list[Any], Any]]) -> Converters:
     ]
 
 
+def _converted(
+    rows: list[Any], converters: Converters, connection: BaseDatabaseWrapper
+) -> list[list[Any]]:
+    """``rows`` with their values converted as Django converts them (each column's
+    converters in turn; a backend's own called on this connection's ``ops``)."""
+    ops = connection.ops
+    found = []
+    for raw in rows:
+        row = list(raw)
+        for pos, convs, expression in converters:
+            value = row[pos]
+            for convert, on_ops in convs:
+                if on_ops:
+                    value = convert(ops, value, expression, connection)
+                else:
+                    value = convert(value, expression, connection)
+            row[pos] = value
+        found.append(row)
+    return found
+
+
 class _Reader:
     """How the rows of one SQL on one database become instances, as ``RawModelIterable``
     makes them (``RawQuerySet.resolve_model_init_order``, ``SQLCompiler.get_converters``),
@@ -121,19 +142,11 @@ class _Reader:
         self, model: type[M], db: str, connection: BaseDatabaseWrapper, rows: list[Any]
     ) -> list[M]:
         names, positions, annotations = self.names, self.positions, self.annotations
-        converters, from_db, ops = self.converters, model.from_db, connection.ops
+        from_db = model.from_db
+        if self.converters:
+            rows = _converted(rows, self.converters, connection)
         found = []
         for row in rows:
-            if converters:
-                row = list(row)
-                for pos, convs, expression in converters:
-                    value = row[pos]
-                    for convert, on_ops in convs:
-                        if on_ops:
-                            value = convert(ops, value, expression, connection)
-                        else:
-                            value = convert(value, expression, connection)
-                    row[pos] = value
             instance = from_db(db, names, [row[pos] for pos in positions])
             for column, pos in annotations:
                 setattr(instance, column, row[pos])
@@ -310,23 +323,9 @@ class Prepared(Generic[M]):
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, args)
             found = cursor.fetchall()
-        converters = compiled.converters
-        if not converters:
-            return [tuple(row) for row in found]
-        ops = connection.ops
-        rows = []
-        for row in found:
-            row = list(row)
-            for pos, convs, expression in converters:
-                value = row[pos]
-                for convert, on_ops in convs:
-                    if on_ops:
-                        value = convert(ops, value, expression, connection)
-                    else:
-                        value = convert(value, expression, connection)
-                row[pos] = value
-            rows.append(tuple(row))
-        return rows
+        if compiled.converters:
+            found = _converted(found, compiled.converters, connection)
+        return [tuple(row) for row in found]
 
     def total(self, *values: Any) -> tuple[int, int]:
         """How many rows ``build(*values)`` has, and the sum of their ``id`` column (0 for

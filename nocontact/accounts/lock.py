@@ -78,7 +78,11 @@ def is_locked(request: HttpRequest, user_settings: UserSettings, now: float) -> 
 
 
 def lock(request: HttpRequest) -> None:
-    request.session[SESSION_UNLOCKED] = False
+    # Only a session that was unlocked is written: a request that started before the
+    # lock was turned on (a page's offline copies, another tab) must not save its older
+    # session over the one that turned it on, and lock the person out at once.
+    if request.session.get(SESSION_UNLOCKED):
+        request.session[SESSION_UNLOCKED] = False
 
 
 def unlock(request: HttpRequest, now: float) -> None:

@@ -38,7 +38,6 @@ from django.core.signals import setting_changed
 from django.forms.boundfield import BoundWidget
 from django.forms.renderers import Jinja2 as Jinja2Renderer
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
@@ -65,6 +64,7 @@ from nocontact.accounts.prepared import ID, Prepared
 from nocontact.core import cool_off
 from nocontact.journey.models import Writing
 from nocontact.web.coach_review import flag_labels
+from nocontact.web.csrf_token import page_token
 from nocontact.web.views.coach import crisis_panel_template
 from nocontact.web.views.offline import offline_pages, offline_user
 
@@ -489,7 +489,7 @@ class CsrfInput:
 
 def csrf(request: HttpRequest) -> dict[str, Any]:
     """Context processor: ``csrf_token`` and ``csrf_input``, one token per page."""
-    token = SimpleLazyObject(lambda: get_token(request))
+    token = SimpleLazyObject(lambda: page_token(request))
     return {"csrf_token": token, "csrf_input": CsrfInput(token)}
 
 

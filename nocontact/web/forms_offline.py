@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nocontact.core.offline import EntryTimeProblem, InvalidEntryTime, offline_entry_time
+from nocontact.web.forms_base import QuickForm
 
 TIME_PROBLEMS = {
     EntryTimeProblem.NAIVE: _("The moment of this entry has no time zone."),
@@ -18,7 +19,7 @@ TIME_PROBLEMS = {
 }
 
 
-class OfflineEntryForm(forms.Form):
+class OfflineEntryForm(QuickForm):
     """``client_key``: a UUID made by the browser; ``logged_at``: when it was logged there.
 
     Both are optional (a page without JavaScript sends neither), and both are checked.

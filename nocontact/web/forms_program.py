@@ -64,10 +64,13 @@ def _scale(low: int, high: int, labels: dict[int, Any] | None = None) -> list[tu
 class SharedChoicesField(forms.ChoiceField):
     """Choices fixed when the form class is made, shared by every form built from it.
 
-    Django deep-copies a choice field's choices for each new form (a third of the time
-    to build the check-in and urge forms); ours are never changed in place, only ever
-    replaced (``field.choices = ...``), which gives that one form its own list.
+    Django deep-copies a choice field's choices, and its widget's, for each new form (a
+    third of the time to build the check-in and urge forms); ours are never changed in
+    place, only ever replaced (``field.choices = ...``), which gives that one form its
+    own list. ``forms_base.copied_field`` copies neither.
     """
+
+    shares_choices = True
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Any:
         return forms.Field.__deepcopy__(self, memo)
@@ -110,7 +113,7 @@ def _note(label: Any, help_text: Any = "") -> forms.CharField:
 
 
 class CheckinForm(Form):
-    renders_alike = True  # web/jinja2_env.form_html: an empty one, rendered once
+    renders_alike = True  # an empty one, printed once (forms_base.EmptyForm)
     mood = CoreChoiceField(
         label=_("How is your mood today?"),
         choices=_scale(*rules.MOOD_RANGE, labels={1: _("1 · very low"), 5: _("5 · good")}),
@@ -146,7 +149,7 @@ class CheckinForm(Form):
 
 
 class UrgeForm(Form):
-    renders_alike = True  # web/jinja2_env.form_html: an empty one, rendered once
+    renders_alike = True  # an empty one, printed once (forms_base.EmptyForm)
     intensity = forms.CharField(
         label=_("How strong is (or was) the urge?"),
         help_text=_("1 is a passing thought, 10 is overwhelming."),
@@ -258,10 +261,20 @@ class ExContactForm(Form):
     text = _note(_("What did they say?"), _("Optional. In your own words, or copied in."))
 
 
-class WritingForm(Form):
-    renders_alike = True  # web/jinja2_env.form_html: an empty one, rendered once
-    text = forms.CharField(
-        label=_("Your words"),
+def _writing(label: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
         required=False,  # the core says what is missing, kindly
         widget=forms.Textarea(attrs={"rows": 14}),
     )
+
+
+class WritingForm(Form):
+    text = _writing(_("Your words"))
+
+
+class LetterForm(WritingForm):
+    """The SOS page's letter to the ex, kept here and never sent."""
+
+    renders_alike = True  # an empty one, printed once (forms_base.EmptyForm)
+    text = _writing(_("Write to them here instead. This is never sent."))

@@ -65,6 +65,7 @@ from nocontact.core import cool_off
 from nocontact.journey.models import Writing
 from nocontact.web.coach_review import flag_labels
 from nocontact.web.csrf_token import page_token
+from nocontact.web.forms_base import EmptyForm
 from nocontact.web.views.coach import crisis_panel_template
 from nocontact.web.views.offline import offline_pages, offline_user
 
@@ -411,57 +412,29 @@ def choice_tag(choice: BoundWidget) -> Any:
     return Markup(html + ">")  # noqa: S704  (every part escaped)
 
 
-# Per language, the HTML of an empty form (unbound: no data, no errors) of a class that
-# renders alike (``renders_alike``: its fields, choices and widgets are fixed by the class,
-# nothing in it reads the time zone). The check-in and urge forms are most of the time of
-# their pages, and an empty one prints the same every time: the labels, help texts,
-# widget attributes and initial values of this very form are part of the key.
+# Per language, the HTML of an empty form (``forms_base.EmptyForm``: unbound, of a class
+# that renders alike, for the same arguments). The check-in, urge and journal forms are
+# most of the time of their pages, and an empty one prints the same every time.
 _forms: dict[tuple[Any, ...], Markup] = {}
 FORMS_KEPT = 256
 FORM_TEMPLATE = "web/_form.html"
 
 
-def _form_key(form: forms.BaseForm) -> tuple[Any, ...] | None:
-    if form.is_bound or not getattr(form, "renders_alike", False):
-        return None
-    return (
-        type(form),
-        type(form.renderer),
-        translation.get_language(),
-        form.prefix,
-        form.auto_id,
-        form.use_required_attribute,
-        repr(sorted(form.initial.items())),
-        tuple(
-            (
-                name,
-                type(field),
-                type(field.widget),
-                str(field.label),
-                str(field.help_text),
-                field.required,
-                field.disabled,
-                field.show_hidden_initial,
-                repr(field.initial),
-                repr(field.widget.attrs),
-            )
-            for name, field in form.fields.items()
-        ),
-    )
+def _rendered_form(context: Context, form: forms.BaseForm) -> Markup:
+    template = context.environment.get_template(FORM_TEMPLATE)
+    return Markup(template.render(form=form))  # noqa: S704  (rendered with autoescape)
 
 
 @pass_context
-def form_html(context: Context, form: forms.BaseForm) -> Markup:
-    """``{% include "web/_form.html" %}`` for ``form``: an empty form of a class that
-    renders alike is rendered once per language and key."""
-    key = _form_key(form)
-    if key is not None:
-        html = _forms.get(key)
-        if html is not None:
-            return html
-    template = context.environment.get_template(FORM_TEMPLATE)
-    html = Markup(template.render(form=form))  # noqa: S704  (rendered with autoescape)
-    if key is not None:
+def form_html(context: Context, form: forms.BaseForm | EmptyForm) -> Markup:
+    """``{% include "web/_form.html" %}`` for ``form``; an ``EmptyForm`` is built and
+    printed once per language and arguments."""
+    if not isinstance(form, EmptyForm):
+        return _rendered_form(context, form)
+    key = (form.key(), translation.get_language())
+    html = _forms.get(key)
+    if html is None:
+        html = _rendered_form(context, form.build())
         if len(_forms) >= FORMS_KEPT:
             _forms.clear()
         _forms[key] = html

@@ -216,22 +216,39 @@ def test_an_empty_form_prints_what_its_template_prints() -> None:
     env = engines["jinja2"].env  # type: ignore[attr-defined]
     kept = env.from_string("{{ form_html(form) }}")
     included = env.from_string('{% include "web/_form.html" %}')
-    renamed = forms_program.WritingForm(prefix="letter")
-    renamed.fields["text"].label = "Write to them here instead."
-    forms: list[django_forms.Form] = [
-        forms_program.CheckinForm(),
-        forms_program.UrgeForm(initial={"from": "sos", "outcome": "resisted"}),
-        forms_program.UrgeForm(initial={"from": '"<odd>'}),
-        forms_program.WritingForm(),
-        renamed,
-        forms_program.WritingForm(prefix="letter"),
-        forms_program.CheckinForm(data={"mood": "9"}),
+    empty = [
+        forms_program.CheckinForm.empty(),
+        forms_program.UrgeForm.empty(initial={"from": "sos", "outcome": "resisted"}),
+        forms_program.UrgeForm.empty(initial={"from": '"<odd>'}),
+        forms_program.LetterForm.empty(prefix="letter"),
+        forms_program.LetterForm.empty(),
     ]
     for _ in range(2):  # made, then kept
-        for form in forms:
-            assert kept.render(form=form) == included.render(form=form)
-    assert "Write to them here instead." in kept.render(form=renamed)
-    assert "Write to them here instead." not in kept.render(form=forms[-2])
+        for form in empty:
+            assert kept.render(form=form) == included.render(form=form.build())
+    assert "Write to them here instead." in kept.render(form=empty[-1])
+    assert 'name="letter-text"' in kept.render(form=empty[-2])
+    assert 'value="&#34;&lt;odd&gt;"' in kept.render(form=empty[2])
+
+
+def test_a_built_form_prints_as_it_is_now() -> None:
+    """A real form is printed each time: its errors, its changed labels."""
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    kept = env.from_string("{{ form_html(form) }}")
+    renamed = forms_program.WritingForm()
+    renamed.fields["text"].label = "What is on your mind?"
+    assert "What is on your mind?" in kept.render(form=renamed)
+    assert "What is on your mind?" not in kept.render(form=forms_program.WritingForm())
+    refused = forms_program.CheckinForm(data={"mood": "9"})
+    assert 'aria-invalid="true"' in kept.render(form=refused)
+    assert "aria-invalid" not in kept.render(form=forms_program.CheckinForm.empty())
+
+
+def test_only_a_class_that_renders_alike_has_empty_forms() -> None:
+    with pytest.raises(TypeError):
+        forms_program.WritingForm.empty()
+    with pytest.raises(TypeError):
+        forms_program.CheckinForm.empty(data={"mood": "3"})
 
 
 @pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "UTC"])

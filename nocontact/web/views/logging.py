@@ -32,6 +32,7 @@ from nocontact.journey import repository, state_cache
 from nocontact.journey.models import Breakup, Event
 from nocontact.journey.sealing import opened_event_data
 from nocontact.web import forms_program as f
+from nocontact.web.forms_base import EmptyForm
 from nocontact.web.forms_offline import OfflineEntryForm
 from nocontact.web.jinja2_env import moments
 from nocontact.web.views import offline
@@ -77,14 +78,12 @@ def _record(
 @breakup_required
 def checkin(request: HttpRequest) -> HttpResponse:
     breakup = _breakup(request)
-    form = f.CheckinForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _record(form, breakup, EventKind.CHECKIN, form.event_data())
-    ):
-        messages.success(request, gettext("Checked in. Thank you for looking after yourself."))
-        return after_saving("dashboard", form.cleaned_data.get("note"))
+    form: f.CheckinForm | EmptyForm = f.CheckinForm.empty()
+    if request.POST:
+        form = f.CheckinForm(request.POST)
+        if form.is_valid() and _record(form, breakup, EventKind.CHECKIN, form.event_data()):
+            messages.success(request, gettext("Checked in. Thank you for looking after yourself."))
+            return after_saving("dashboard", form.cleaned_data.get("note"))
     today = repository.today_for(request.user)  # type: ignore[arg-type]
     already = checked_in_on(breakup, today)
     return _page(request, "web/checkin.html", form, already_today=already)
@@ -116,9 +115,10 @@ def _refused(request: HttpRequest, form: f.UrgeForm, replay: bool, error: str = 
 @breakup_required
 def urge(request: HttpRequest) -> HttpResponse:
     breakup = _breakup(request)
-    form = f.UrgeForm(request.POST or None, initial={"from": request.GET.get("from", "")})
+    initial = {"from": request.GET.get("from", "")}
     if request.method != "POST":
-        return _page(request, "web/urge.html", form)
+        return _page(request, "web/urge.html", f.UrgeForm.empty(initial=initial))
+    form = f.UrgeForm(request.POST or None, initial=initial)
     # 1. An urge the page's script may send again from its offline queue: a key, a moment.
     replay = request.headers.get(offline.REPLAY_HEADER) == "1"
     if replay and offline.replay_for_someone_else(request):

@@ -28,6 +28,7 @@ from nocontact.core.model import EventKind
 from nocontact.journey.models import Breakup, Event, Reason, Writing
 from nocontact.journey.sealing import opened_event_data
 from nocontact.web import forms_program as f
+from nocontact.web.forms_base import EmptyForm
 from nocontact.web.views.common import breakup_required
 from nocontact.web.views.crisis import after_saving
 
@@ -114,18 +115,15 @@ def save_writing(breakup: Breakup, form: f.WritingForm, kind: EventKind) -> Writ
 @breakup_required
 def sos(request: HttpRequest) -> HttpResponse:
     breakup: Breakup = request.breakup  # type: ignore[attr-defined]
-    letter_form = f.WritingForm(request.POST or None, prefix="letter")
-    letter_form.fields["text"].label = gettext("Write to them here instead. This is never sent.")
-    if (
-        request.method == "POST"
-        and letter_form.is_valid()
-        and save_writing(breakup, letter_form, EventKind.UNSENT_LETTER)
-    ):
-        messages.success(
-            request,
-            gettext("Your letter is saved here, and only here. It will never be sent."),
-        )
-        return after_saving("sos", letter_form.cleaned_data.get("text"))
+    letter_form: f.LetterForm | EmptyForm = f.LetterForm.empty(prefix="letter")
+    if request.POST:
+        letter_form = f.LetterForm(request.POST, prefix="letter")
+        if letter_form.is_valid() and save_writing(breakup, letter_form, EventKind.UNSENT_LETTER):
+            messages.success(
+                request,
+                gettext("Your letter is saved here, and only here. It will never be sent."),
+            )
+            return after_saving("sos", letter_form.cleaned_data.get("text"))
     now = timezone.now()
     user = cast(User, request.user)  # breakup_required: never anonymous here
     user_settings = settings_for(user)
@@ -144,6 +142,6 @@ def sos(request: HttpRequest) -> HttpResponse:
         "friend_sms": "sms:?body=" + quote(friend_message) if friend_message else "",
         "letter_form": letter_form,
         "words_locked": words.locked_here(request),
-        "form": f.UrgeForm(initial={"from": "sos", "outcome": "resisted"}),
+        "form": f.UrgeForm.empty(initial={"from": "sos", "outcome": "resisted"}),
     }
     return render(request, "web/sos.html", context, status=400 if letter_form.errors else 200)

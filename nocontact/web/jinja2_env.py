@@ -24,7 +24,7 @@ import json
 import re
 import unicodedata
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from html import escape as html_escape
@@ -413,7 +413,7 @@ def choice_tag(choice: BoundWidget) -> Any:
 
 
 # Per language, the HTML of an empty form (``forms_base.EmptyForm``: unbound, of a class
-# that renders alike, for the same arguments). The check-in, urge and journal forms are
+# that renders alike, for the same arguments). The check-in, urge and SOS letter forms are
 # most of the time of their pages, and an empty one prints the same every time.
 _forms: dict[tuple[Any, ...], Markup] = {}
 FORMS_KEPT = 256
@@ -674,6 +674,17 @@ class FoldingEnvironment(Environment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _environments.add(self)
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals: the environment's, overlaid with ``d``, in a plain dict.
+
+        Jinja's own is a ``ChainMap`` of the two, which every context made from the
+        template (a page makes three or four) copies one global at a time, a Python
+        call each, twice. A dict is copied at once. Changes to the template's globals
+        stay its own, as with Jinja's; the environment's are all set before the first
+        template loads (``environment()``), as Jinja asks.
+        """
+        return {**self.globals, **(d or {})}
 
     def _load_template(self, name: str, globals: Any) -> Template:
         key = _fold_key()

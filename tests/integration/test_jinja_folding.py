@@ -155,3 +155,16 @@ def test_truncated_texts_end_with_each_language_s_ellipsis(language: str) -> Non
             for length in (1, 2, 120, 240):
                 expected = defaultfilters.truncatechars(text, length)
                 assert truncatechars_filter(text, length) == expected
+
+
+def test_a_templates_own_globals_stay_its_own(env: Environment) -> None:
+    # Globals given to one template (Django's backend does not, but Jinja allows it)
+    # overlay the environment's for that template only, as Jinja's ChainMap did.
+    own = env.from_string("{{ greeting }} {{ url_or_blank('no such page') }}|", {"greeting": "Hi"})
+    other = env.from_string("{{ greeting }}|")
+    assert own.render() == "Hi |"
+    assert other.render() == "|"
+    own.globals["greeting"] = "Hello"
+    assert own.render() == "Hello |"
+    assert "greeting" not in env.globals
+    assert other.render() == "|"

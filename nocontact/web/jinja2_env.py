@@ -74,7 +74,8 @@ QUEUE_LIMIT = 20
 
 
 def render_value(value: Any) -> Any:
-    """What Django's engine prints for ``{{ value }}``: localized, then escaped."""
+    """What Django's engine prints for ``{{ value }}``: localized, then escaped (the
+    environment's ``finalize``)."""
     if type(value) is str:  # Django's escape() without its lazy-argument wrapper
         return SafeString(html_escape(value))
     if isinstance(value, str):
@@ -87,6 +88,15 @@ def render_value(value: Any) -> Any:
     if hasattr(value, "__html__"):
         return value
     return conditional_escape(str(value))
+
+
+def printed(value: Any) -> str:
+    """``{{ value }}`` in a page: ``escape(render_value(value))``, Jinja2's output of a
+    value, in one call. Text, most of what a page prints, is escaped as ``render_value``
+    escapes it, and not wrapped twice in a safe string only to be joined to the page."""
+    if type(value) is str:
+        return html_escape(value)
+    return markup_escape(render_value(value))
 
 
 # Per language, the translated literals of the templates (a few hundred in all): a page
@@ -632,6 +642,29 @@ class FoldingCodeGenerator(CodeGenerator):
             value = markup_escape(value)
         return str(value)
 
+    def _prints_values(self, frame: Frame, finalize: Any) -> bool:
+        """Whether a value printed here goes through ``printed``: autoescaped, by the
+        environment's own ``render_value`` (what Jinja2 would write is the same call,
+        ``escape(environment.finalize(value))``, in two)."""
+        return (
+            frame.eval_ctx.autoescape
+            and not frame.eval_ctx.volatile
+            and finalize.src == "environment.finalize("
+            and self.environment.finalize is render_value
+        )
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if self._prints_values(frame, finalize):
+            self.write("environment.printed(")
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if self._prints_values(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
     def visit_Call(self, node: nodes.Call, frame: Frame, forward_caller: bool = False) -> None:
         folded, value = (False, None) if forward_caller else self._folded(node, frame)
         if not folded:  # (a {% call %} block's call passes its caller: never folded)
@@ -670,6 +703,7 @@ class FoldingEnvironment(Environment):
 
     code_generator_class = FoldingCodeGenerator
     context_class = PageContext
+    printed = staticmethod(printed)  # ``environment.printed`` in the compiled templates
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

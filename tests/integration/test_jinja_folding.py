@@ -168,3 +168,31 @@ def test_a_templates_own_globals_stay_its_own(env: Environment) -> None:
     assert own.render() == "Hello |"
     assert "greeting" not in env.globals
     assert other.render() == "|"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<script>alert('x')</script> & \"quotes\"",
+        "",
+        mark_safe("<b>kept</b>"),
+        SafeString("<i>safe</i>"),
+        12345,
+        -1.5,
+        None,
+        True,
+        translation.gettext_lazy("Your log"),
+        timezone.now(),
+        SimpleNamespace(),
+    ],
+    ids=lambda v: type(v).__name__,
+)
+def test_a_printed_value_is_what_jinja_would_print(env: Environment, value: Any) -> None:
+    # Pages print values in one call (``printed``): the very text Jinja2's own
+    # ``escape(finalize(value))`` gives, escaping included.
+    ours = env.from_string("{{ value }}").render(value=value)
+    jinja = Environment(autoescape=True, finalize=render_value)
+    assert ours == jinja.from_string("{{ value }}").render(value=value)
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        assert "<" not in ours
+        assert "'" not in ours

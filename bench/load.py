@@ -312,7 +312,10 @@ def main(argv: list[str] | None = None) -> int:
     for check in all_checks:
         value = f"{check.measured:.0f}" if check.unit != "x" else f"{check.measured:.2f}"
         verdict = "" if check.target == "info" else "ok" if check.ok else "MISSED"
-        print(f"{check.name:<56} {value + check.unit:>10}  {check.target:<10} {verdict}")
+        spread = (
+            f"  (rounds {min(check.rounds):.2f}-{max(check.rounds):.2f})" if check.rounds else ""
+        )
+        print(f"{check.name:<56} {value + check.unit:>10}  {check.target:<10} {verdict}{spread}")
     missed = [c.name for c in all_checks if not c.ok]
     if missed:
         print(f"\nbench: missed {len(missed)} target(s): {'; '.join(missed)}", file=sys.stderr)

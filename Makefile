@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install install-dev chromium axe wrk lint unit integration e2e test-sqlite test-postgres test-api bench clean
+.PHONY: run test install install-dev chromium axe wrk lint unit integration e2e test-sqlite test-postgres test-api bench valgrind bench-instructions clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,17 @@ wrk:
 	  echo "Installing Debian's wrk for the load benchmark..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null; }
+
+# valgrind counts what a request of the mix costs, in instructions (bench/instructions.py).
+valgrind:
+	@command -v valgrind >/dev/null 2>&1 || { \
+	  echo "Installing Debian's valgrind for the instruction counts..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq valgrind >/dev/null; }
+
+# The mix against the trivial view in instructions: steady where req/s move (BENCHMARKS.md).
+bench-instructions: install-dev valgrind
+	$(BIN)/python bench/instructions.py
 
 # Both halves always run; the target fails when either misses a target.
 bench: install-dev chromium wrk

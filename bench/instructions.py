@@ -3,7 +3,7 @@
     .venv/bin/python bench/instructions.py [--requests 300] [--warm-up 150]
 
 ``bench/load.py`` measures requests per second live, and on a shared machine one round's
-ratio moves by +-0.07. Instructions counted by valgrind's callgrind do not move (the same
+ratio lands up to 0.10 either side of the median. Instructions counted by valgrind's callgrind do not move (the same
 count to 0.1 %, whatever else the machine does), so a change to the pages can be weighed
 here in minutes. With two workers on two cores the server is CPU-bound, and the ratio
 below is close to what ``bench/load.py`` finds there (BENCHMARKS.md).
@@ -37,11 +37,11 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.generate_hosted import PASSWORD, small_user_name
-from bench.load import LUA, SIGNED_IN, USERS, sqlite_seed
+from bench.generate_hosted import PASSWORD
+from bench.load import LUA, signed_in_names, sqlite_seed
+from bench.load_client import form_token
 
 HOST, PORT = "127.0.0.1", "8000"
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # {"GET", "/", 30}, or {"POST", "/urge/", 10, "intensity=6&..."} in load.lua's MIX
 MIX_ITEM = re.compile(r'\{"(GET|POST)", "([^"]+)", (\d+)(?:, "([^"]*)")?\}')
 
@@ -160,19 +160,12 @@ def sign_in(app: Callable[..., Iterable[bytes]], username: str) -> Person:
         return status, content.decode()
 
     _, page = send("GET", "/account/login/")
-    form = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": _token(page)}
+    form = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": form_token(page)}
     status, _ = send("POST", "/account/login/", urlencode(form).encode())
     if status != 302 or "sessionid" not in cookies:
         sys.exit(f"bench: signing in as {username} failed (HTTP {status})")
     _, page = send("GET", "/urge/")  # signing in rotated the CSRF secret
-    return "; ".join(f"{k}={v}" for k, v in cookies.items()), _token(page)
-
-
-def _token(page: str) -> str:
-    found = TOKEN.search(page)
-    if not found:
-        sys.exit("bench: no CSRF token on the page")
-    return found[1]
+    return "; ".join(f"{k}={v}" for k, v in cookies.items()), form_token(page)
 
 
 # --- 1. Prepare, 2. measure (each in its own process) ---------------------------------------
@@ -188,8 +181,7 @@ def prepare(workdir: Path, secret: str) -> None:
     from django.db import connections
 
     call_command("collectstatic", interactive=False, verbosity=0)
-    names = [small_user_name(1 + (i * 613) % USERS) for i in range(SIGNED_IN)]
-    people = [sign_in(app, name) for name in names]
+    people = [sign_in(app, name) for name in signed_in_names()]
     connections.close_all()
     with sqlite3.connect(database) as db:  # one file to copy
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

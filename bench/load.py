@@ -63,6 +63,11 @@ CONNECTIONS, THREADS = 16, 2
 ROUNDS = 8
 
 
+def signed_in_names() -> list[str]:
+    """The people who take turns in the throughput runs, spread over the 10,000."""
+    return [small_user_name(1 + (i * 613) % USERS) for i in range(SIGNED_IN)]
+
+
 # --- 1. Data ----------------------------------------------------------------------------
 
 
@@ -234,9 +239,7 @@ def measure(
     rows_before = saved_rows(url)
     server, port = start_server(url, workers, workdir)
     try:
-        names = ["bench3y", "bench10y"] + [
-            small_user_name(1 + (i * 613) % USERS) for i in range(SIGNED_IN)
-        ]
+        names = ["bench3y", "bench10y", *signed_in_names()]
         people = {name: login(port, name, PASSWORD) for name in names}
         everyone = sessions_file(workdir / "everyone.tsv", [people[n] for n in names[2:]])
         three = sessions_file(workdir / "bench3y.tsv", [people["bench3y"]])

@@ -67,7 +67,7 @@ def login(port: int, username: str, password: str) -> tuple[str, str]:
     """Sign in through the login form; return (Cookie header, a CSRF token for forms)."""
     cookies: dict[str, str] = {}
     _, _, page = request(port, "GET", "/account/login/", cookies)
-    form = {"username": username, "password": password, "csrfmiddlewaretoken": _token(page)}
+    form = {"username": username, "password": password, "csrfmiddlewaretoken": form_token(page)}
     status, _, _ = request(port, "POST", "/account/login/", cookies, urlencode(form))
     if status != 302 or "sessionid" not in cookies:
         sys.exit(f"bench: signing in as {username} failed (HTTP {status})")
@@ -76,10 +76,10 @@ def login(port: int, username: str, password: str) -> tuple[str, str]:
     if status != 200:
         sys.exit(f"bench: {username} cannot open the urge page (HTTP {status})")
     cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    return cookie, _token(page)
+    return cookie, form_token(page)
 
 
-def _token(page: str) -> str:
+def form_token(page: str) -> str:
     found = TOKEN.search(page)
     if not found:
         sys.exit("bench: no CSRF token on the page")

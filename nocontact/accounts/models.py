@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from nocontact.accounts import request_cache
@@ -26,15 +27,32 @@ class UserSettings(models.Model):
         return f"settings of user {self.user_id}"
 
 
-_SETTINGS = Prepared(lambda user_id: UserSettings.objects.filter(user_id=user_id), ID)
+def words_key_memo(user_id: int) -> tuple[str, int]:
+    """Where a request keeps the id of the user's data key (``words.key_id_of``)."""
+    return ("words_key_id", user_id)
+
+
+# The settings, and the id of the data key when the words are sealed (``WordsVault``):
+# most pages ask both, and a second query would cost more than the join.
+_SETTINGS = Prepared(
+    lambda user_id: UserSettings.objects.filter(user_id=user_id).annotate(
+        nc_words_key_id=Subquery(
+            WordsVault.objects.filter(user_id=OuterRef("user_id")).values("key_id")[:1]
+        )
+    ),
+    ID,
+)
 
 
 def settings_for(user: User) -> UserSettings:
-    """The user's settings, made on first use; loaded once per request."""
+    """The user's settings, made on first use; loaded once per request, with the id of
+    their data key (kept for ``words.key_id_of``)."""
 
     def load() -> UserSettings:
         found = _SETTINGS.rows(user.pk)
         if found:
+            key_id = found[0].nc_words_key_id
+            request_cache.memo(words_key_memo(user.pk), lambda: key_id)
             return found[0]
         obj, _created = UserSettings.objects.get_or_create(
             user=user, defaults={"timezone": settings.DEFAULT_USER_TIMEZONE}

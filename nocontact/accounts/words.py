@@ -30,7 +30,7 @@ from django.http import HttpRequest, HttpResponse
 
 from nocontact.accounts import request_cache, vault
 from nocontact.accounts.errors import WordsLocked as WordsLocked
-from nocontact.accounts.models import WordsVault
+from nocontact.accounts.models import WordsVault, words_key_memo
 from nocontact.accounts.prepared import ID, Prepared
 
 SESSION_KEY: Final = "nc_words"  # the data key, encrypted under the cookie's key
@@ -75,21 +75,22 @@ _KEY_ID = Prepared(lambda user_id: WordsVault.objects.filter(user_id=user_id).on
 def key_id_of(user_id: int) -> str | None:
     """The id of the user's data key, or ``None`` when they keep their words in plain.
 
-    Asked once per request (the middleware, then each save of words); a change of the
-    vault during the request is seen at once (``_vault_changed``).
+    Asked once per request (the middleware, then each save of words), and answered by
+    the settings' query when it ran first (``settings_for``); a change of the vault
+    during the request is seen at once (``_vault_changed``).
     """
 
     def load() -> str | None:
         found = _KEY_ID.rows(user_id)
         return found[0].key_id if found else None
 
-    return request_cache.memo(("words_key_id", user_id), load)
+    return request_cache.memo(words_key_memo(user_id), load)
 
 
 @receiver(post_save, sender=WordsVault, dispatch_uid="nc-words-vault-saved")
 @receiver(post_delete, sender=WordsVault, dispatch_uid="nc-words-vault-deleted")
 def _vault_changed(sender: Any, instance: WordsVault, **_: Any) -> None:
-    request_cache.forget(("words_key_id", instance.user_id))
+    request_cache.forget(words_key_memo(instance.user_id))
 
 
 def is_on(user_id: int) -> bool:

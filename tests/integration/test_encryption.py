@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -417,3 +419,38 @@ def test_not_now_on_a_page_of_words_goes_to_today(
     assert asked == f"{reverse('words_unlock')}?next=%2Fcheckin%2F"
     response = browser.post(reverse("words_unlock"), {"later": "1", "next": "/checkin/"})
     assert response["Location"] == reverse("dashboard")  # not back into the question
+
+
+def _vault_queries(client: Client, url: str) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    own = [q for q in captured if q["sql"].startswith('SELECT "accounts_wordsvault".')]
+    return response.status_code, len(own)
+
+
+@pytest.mark.parametrize("name", ["history", "checkin", "sos", "writings"])
+def test_a_page_learns_whether_words_are_sealed_from_the_settings_it_reads(
+    owner: Any, owner_client: Any, owner_breakup: Any, name: str
+) -> None:
+    browser = fresh_client(owner)
+    browser.get(reverse("dashboard"))
+    # No query of its own for the vault, whether encryption is off or on.
+    assert _vault_queries(browser, reverse(name)) == (200, 0)
+    turn_on(owner_client)
+    status, own_queries = _vault_queries(browser, reverse(name))
+    assert own_queries == 0
+    if name == "sos":  # the SOS page always opens; its letter form asks to unlock
+        assert status == 200
+    else:  # turned on in another browser: this one is asked to unlock at once
+        assert status == 302
+        assert browser.get(reverse(name))["Location"].startswith(reverse("words_unlock"))
+
+
+def test_turning_encryption_off_elsewhere_is_seen_on_the_next_page(
+    owner: Any, owner_client: Any, words: Any
+) -> None:
+    turn_on(owner_client)
+    browser = fresh_client(owner)
+    assert browser.get(reverse("history")).status_code == 302
+    WordsVault.objects.filter(user=owner).delete()  # as turning it off does, after opening
+    assert browser.get(reverse("history")).status_code == 200

@@ -43,10 +43,12 @@ def hosted_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def run_hosted(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_hosted(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *args],
-        env=hosted_env(tmp_path),
+        env={**hosted_env(tmp_path), **(env or {})},
         cwd=ROOT,
         capture_output=True,
         text=True,

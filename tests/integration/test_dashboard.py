@@ -237,3 +237,25 @@ def test_it_brings_back_a_cooled_off_letter_on_the_dashboard(
     page = owner_client.get(reverse("dashboard")).content.decode()
     assert "Letters you might send" in page
     assert "It&#x27;s back." in page or "It's back." in page
+
+
+@pytest.mark.parametrize("name", ["dashboard", "writings"])
+def test_the_cool_off_queue_holds_the_letters_of_earlier_breakups_too(
+    owner: Any, owner_client: Any, owner_breakup: Any, make_breakup: Any, name: str
+) -> None:
+    from django.utils import timezone
+
+    from nocontact.journey.models import Writing
+
+    assert "Letters you might send" not in owner_client.get(reverse(name)).content.decode()
+    Writing.objects.create(
+        breakup=owner_breakup,
+        kind=Writing.Kind.UNSENT_LETTER,
+        text="Hi, it has been a while.",
+        at=timezone.now(),
+        might_send_at=timezone.now(),
+    )
+    owner_breakup.archived_at = timezone.now()
+    owner_breakup.save()
+    make_breakup(owner, ex_nickname="Alex")
+    assert "Letters you might send" in owner_client.get(reverse(name)).content.decode()

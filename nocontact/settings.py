@@ -124,14 +124,18 @@ if DATABASE_URL:
     }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
-    elif env_bool("NOCONTACT_PG_PREPARED", True):
+    elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+        "NOCONTACT_PG_PREPARED", True
+    ):
         # PostgreSQL plans a query each time it is sent; a page sends the same few
         # queries again and again, and planning them cost more than running them
         # (BENCHMARKS.md). Bound on the server, each connection prepares a query the
         # fifth time it sees it (psycopg), and runs that plan from then on. Off
         # (NOCONTACT_PG_PREPARED=0) behind a pooler that hands one connection to many
         # clients in turn without prepared-statement support (docs/deploy.md).
-        DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
     DATABASES = {

@@ -33,7 +33,7 @@ def words_key_memo(user_id: int) -> tuple[str, int]:
 
 
 # The settings, and the id of the data key when the words are sealed (``WordsVault``):
-# most pages ask both, and a second query would cost more than the join.
+# most pages ask both, and a second query would cost more than the subquery.
 _SETTINGS = Prepared(
     lambda user_id: UserSettings.objects.filter(user_id=user_id).annotate(
         nc_words_key_id=Subquery(

@@ -27,6 +27,14 @@ def test_postgresql_connections_prepare_the_queries_they_repeat(tmp_path: Path) 
     assert options == {"server_side_binding": True, "prepare_threshold": 5}
 
 
+def test_the_options_of_the_database_url_are_kept(tmp_path: Path) -> None:
+    url = "postgresql://app@db.internal:5432/nocontact?sslmode=require"
+    options = database(tmp_path, url)["OPTIONS"]
+    assert options == {"sslmode": "require", "server_side_binding": True, "prepare_threshold": 5}
+    off = database(tmp_path, url, NOCONTACT_PG_PREPARED="0")["OPTIONS"]
+    assert off == {"sslmode": "require"}
+
+
 @pytest.mark.parametrize("off", ["0", "false"])
 def test_prepared_statements_can_be_turned_off_for_a_pooler(tmp_path: Path, off: str) -> None:
     url = "postgresql://app@db.internal:5432/nocontact"

@@ -5,7 +5,7 @@
 2. Time the installed ``nocontact status`` and ``nocontact state ... --json`` as
    a person would run them: fresh processes, wall time, median of 5 (after one
    warm-up run), with min and max; the four commands take turns.
-3. Time the dashboard's and the insights page's server time: 30 requests each per
+3. Time the dashboard's and the insights page's server time: 100 requests each per
    history through Django's test client, in-process, signed in as ``bench``, the
    two histories taking turns; weigh the insights page with the CSS and JS it loads.
    The dashboard is timed with its program state derived again for each request (as
@@ -15,7 +15,7 @@
    updated feedback in Chromium, p95), each in its own process.
 5. Print a table against the targets of issues 2, 4 and 6; exit 1 when one is missed.
 
-    .venv/bin/python bench/run.py [--runs 5] [--requests 30] [--regenerate] [--no-browser]
+    .venv/bin/python bench/run.py [--runs 5] [--requests 100] [--regenerate] [--no-browser]
 """
 
 from __future__ import annotations
@@ -293,7 +293,7 @@ class Check:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmarks of issue 2.")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument(
         "--no-browser", action="store_true", help="skip the Chromium coach benchmark"
